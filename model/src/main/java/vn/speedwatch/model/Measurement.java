@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * <p>JSON names are the record component names. Only {@code id}, {@code measuredAt}, {@code
  * downloadMbps}, {@code uploadMbps} and {@code latencyMs} are required; {@link
- * MeasurementValidator} checks values. {@code operator} keeps what the person typed; {@link
+ * MeasurementParser} checks values. {@code operator} keeps what the person typed; {@link
  * Operator#normalise(String)} maps it to a code. Location is either coordinates (with consent) or a
  * TDP code the person chose.
  */

@@ -20,14 +20,16 @@ public enum Operator {
     OTHER("Khác");
 
     /**
-     * Tokens found in a folded name (lower case, no diacritics, letters and digits only), checked in
-     * order: "vinaphone" before "vnpt" does not matter, but "mobifone" must win over "mobi".
+     * Tokens found in a folded name (lower case, no diacritics, letters and digits only), checked
+     * in order: "vinaphone" before "vnpt" does not matter, but "vietnamobile" must win over "mobi".
      */
     private static final List<Map.Entry<String, Operator>> TOKENS =
             List.of(
                     Map.entry("viettel", VIETTEL),
                     Map.entry("vietel", VIETTEL),
                     Map.entry("vtl", VIETTEL),
+                    // "Tập đoàn Công nghiệp - Viễn thông Quân đội" is Viettel's legal name.
+                    Map.entry("vienthongquandoi", VIETTEL),
                     Map.entry("vnpt", VNPT),
                     Map.entry("vinaphone", VNPT),
                     Map.entry("vinafone", VNPT),

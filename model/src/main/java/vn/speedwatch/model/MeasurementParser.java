@@ -1,0 +1,118 @@
+package vn.speedwatch.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a submitted JSON measurement into a {@link Measurement}, or into the complete list of
+ * {@link Violation}s. The collector hands it the tree of a request body; the stream job calls
+ * {@link #validate(Measurement)} on events it reads back. Unknown JSON fields are ignored and an
+ * explicit {@code null} counts as absent. Never throws on bad input.
+ */
+public final class MeasurementParser {
+
+    private static final ObjectReader STRICT_READER =
+            Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final MeasurementRules rules;
+
+    public MeasurementParser(ValidationLimits limits) {
+        this.rules = new MeasurementRules(limits);
+    }
+
+    /** Parses raw JSON bytes; malformed JSON is a violation of the whole body. */
+    public ParseResult parse(byte[] json) {
+        if (json == null) {
+            return ParseResult.invalid(List.of(Violations.notAnObject()));
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT_READER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return ParseResult.invalid(List.of(Violations.malformedJson(e.getOriginalMessage())));
+        } catch (IOException e) {
+            return ParseResult.invalid(List.of(Violations.malformedJson(e.getMessage())));
+        }
+        return parse(tree);
+    }
+
+    /** Parses one measurement object; pointers in violations are relative to that object. */
+    public ParseResult parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return ParseResult.invalid(List.of(Violations.notAnObject()));
+        }
+        Map<MeasurementField, Object> values = new EnumMap<>(MeasurementField.class);
+        List<Violation> found = new ArrayList<>();
+        for (MeasurementField f : MeasurementField.values()) {
+            JsonNode node = body.get(f.jsonName());
+            if (node != null && !node.isNull()) {
+                FieldReader.read(f, node, values, found);
+            }
+        }
+        Measurement m = build(values);
+        Set<String> alreadyFlagged =
+                found.stream().map(Violation::pointer).collect(Collectors.toSet());
+        rules.check(m).stream()
+                .filter(v -> !alreadyFlagged.contains(v.pointer()))
+                .forEach(found::add);
+        if (found.isEmpty()) {
+            return ParseResult.valid(m);
+        }
+        found.sort(Comparator.comparingInt(MeasurementParser::fieldOrder));
+        return ParseResult.invalid(found);
+    }
+
+    /** Every rule the contract puts on values, for a measurement built elsewhere. */
+    public List<Violation> validate(Measurement measurement) {
+        if (measurement == null) {
+            return List.of(Violations.notAnObject());
+        }
+        return List.copyOf(rules.check(measurement));
+    }
+
+    private static int fieldOrder(Violation v) {
+        for (MeasurementField f : MeasurementField.values()) {
+            if (f.pointer().equals(v.pointer())) {
+                return f.ordinal();
+            }
+        }
+        return -1;
+    }
+
+    private static Measurement build(Map<MeasurementField, Object> v) {
+        return new Measurement(
+                (UUID) v.get(MeasurementField.ID),
+                (OffsetDateTime) v.get(MeasurementField.MEASURED_AT),
+                (Double) v.get(MeasurementField.DOWNLOAD_MBPS),
+                (Double) v.get(MeasurementField.UPLOAD_MBPS),
+                (Double) v.get(MeasurementField.LATENCY_MS),
+                (Double) v.get(MeasurementField.JITTER_MS),
+                (Double) v.get(MeasurementField.PACKET_LOSS_PERCENT),
+                (Double) v.get(MeasurementField.LOADED_LATENCY_MS),
+                (String) v.get(MeasurementField.OPERATOR),
+                (AccessType) v.get(MeasurementField.ACCESS_TYPE),
+                (Double) v.get(MeasurementField.PLAN_DOWNLOAD_MBPS),
+                (Double) v.get(MeasurementField.PLAN_UPLOAD_MBPS),
+                (Double) v.get(MeasurementField.LATITUDE),
+                (Double) v.get(MeasurementField.LONGITUDE),
+                (Double) v.get(MeasurementField.ACCURACY_M),
+                (String) v.get(MeasurementField.TDP_CODE),
+                (String) v.get(MeasurementField.SERVER),
+                (ClientKind) v.get(MeasurementField.CLIENT),
+                (Integer) v.get(MeasurementField.IP_VERSION),
+                (Boolean) v.get(MeasurementField.CONSENT),
+                (String) v.get(MeasurementField.NOTE));
+    }
+}

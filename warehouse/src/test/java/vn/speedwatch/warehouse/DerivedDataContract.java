@@ -1,0 +1,178 @@
+package vn.speedwatch.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.speedwatch.warehouse.Rows.FIBER;
+import static vn.speedwatch.warehouse.Rows.MORNING;
+import static vn.speedwatch.warehouse.Rows.NEXT_DAY;
+import static vn.speedwatch.warehouse.Rows.ONE_HOUR_LATER;
+import static vn.speedwatch.warehouse.Rows.TDP_07;
+import static vn.speedwatch.warehouse.Rows.TDP_12;
+import static vn.speedwatch.warehouse.Rows.VIETTEL;
+import static vn.speedwatch.warehouse.Rows.VNPT;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.DDSketches;
+import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
+import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.speedwatch.warehouse.testing.TestDatabase;
+
+/**
+ * Aggregates, heatmap cells, dead letters and areas, run the same way against plain PostgreSQL
+ * and TimescaleDB (one subclass per server). Tables are emptied before each test.
+ */
+abstract class DerivedDataContract {
+
+    abstract TestDatabase db();
+
+    DataSource ds() {
+        return db().dataSource();
+    }
+
+    @BeforeEach
+    void emptyTables() throws SQLException {
+        Db.ensureMigrated(db());
+        Db.truncateAll(ds());
+    }
+
+    @Test
+    void aggregatesUpsertIdempotentlyAndKeepTheirSketches() throws Exception {
+        AggregateRepository aggregates = new AggregateRepository(ds());
+        byte[] sketch = sketchOf(10, 20, 30, 40, 50);
+        List<QualityAggregateRow> rows = List.of(
+                Rows.hourly(TDP_07, VIETTEL, MORNING, 5, 30, sketch),
+                Rows.hourly(TDP_07, VIETTEL, ONE_HOUR_LATER, 8, 35, null),
+                Rows.hourly(TDP_12, VNPT, MORNING, 4, 20, sketch));
+
+        assertThat(aggregates.upsert(rows)).isEqualTo(3);
+        assertThat(aggregates.upsert(rows)).isEqualTo(3);
+
+        List<QualityAggregateRow> stored = aggregates.find(QualityAggregateRow.HOUR, MORNING,
+                NEXT_DAY);
+        assertThat(stored).containsExactly(rows.get(0), rows.get(2), rows.get(1));
+        DDSketch decoded = DDSketch.decode(ByteArrayInput.wrap(stored.get(0).downloadSketch()),
+                UnboundedSizeDenseStore::new);
+        assertThat(decoded.getCount()).isEqualTo(5.0);
+        assertThat(decoded.getValueAtQuantile(0.5)).isCloseTo(30.0,
+                org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
+    void aggregateFindFiltersByResolutionAndRange() {
+        AggregateRepository aggregates = new AggregateRepository(ds());
+        QualityAggregateRow hour = Rows.hourly(TDP_07, VIETTEL, MORNING, 5, 30, null);
+        aggregates.upsert(List.of(hour, Rows.hourly(TDP_07, VIETTEL, NEXT_DAY, 5, 30, null)));
+
+        assertThat(aggregates.find(QualityAggregateRow.HOUR, MORNING, ONE_HOUR_LATER))
+                .containsExactly(hour);
+        assertThat(aggregates.find(QualityAggregateRow.DAY, MORNING, NEXT_DAY)).isEmpty();
+    }
+
+    @Test
+    void aggregateDeleteRemovesOneBucket() {
+        AggregateRepository aggregates = new AggregateRepository(ds());
+        QualityAggregateRow kept = Rows.hourly(TDP_07, VIETTEL, ONE_HOUR_LATER, 5, 30, null);
+        aggregates.upsert(List.of(Rows.hourly(TDP_07, VIETTEL, MORNING, 5, 30, null), kept));
+
+        assertThat(aggregates.delete("hour", TDP_07, VIETTEL, FIBER, MORNING)).isEqualTo(1);
+        assertThat(aggregates.delete("hour", TDP_07, VIETTEL, FIBER, MORNING)).isZero();
+
+        assertThat(aggregates.find("hour", MORNING, NEXT_DAY)).containsExactly(kept);
+    }
+
+    @Test
+    void anAggregateWithMoreFailuresThanEvaluationsIsRefused() {
+        assertThatThrownBy(() -> new QualityAggregateRow("hour", MORNING, TDP_07, VIETTEL, FIBER,
+                5, 2, null, null, null, null, null, null, null, null, null, null, null, null, 2,
+                3, null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("quality_aggregates.below_qcvn_count (3) exceeds "
+                        + "qcvn_evaluated_count (2)");
+        assertThatThrownBy(() -> new QualityAggregateRow("week", MORNING, TDP_07, VIETTEL, FIBER,
+                5, 2, null, null, null, null, null, null, null, null, null, null, null, null, 0,
+                0, null, null, null, null))
+                .hasMessageStartingWith("quality_aggregates.resolution must be one of");
+    }
+
+    @Test
+    void heatmapCellsUpsertIdempotentlyAndDeleteOneCell() {
+        HeatmapRepository heatmap = new HeatmapRepository(ds());
+        HeatmapCellRow a = Rows.cell("13223011", VIETTEL, MORNING, 80);
+        HeatmapCellRow b = Rows.cell("13223012", VIETTEL, MORNING, 60);
+        heatmap.upsert(List.of(a, b));
+        HeatmapCellRow corrected = Rows.cell("13223011", VIETTEL, MORNING, 85);
+
+        assertThat(heatmap.upsert(List.of(corrected, b))).isEqualTo(2);
+        assertThat(heatmap.findDay(MORNING)).containsExactly(corrected, b);
+
+        assertThat(heatmap.delete("13223011", VIETTEL, FIBER, MORNING)).isEqualTo(1);
+        assertThat(heatmap.findDay(MORNING)).containsExactly(b);
+        assertThatThrownBy(() -> Rows.cell("1322x", VIETTEL, MORNING, 1))
+                .hasMessage("heatmap_cells.quadkey must contain only digits 0-3, got '1322x'");
+    }
+
+    @Test
+    void deadLettersKeepBrokenPayloadsTruncated() {
+        DeadLetterRepository deadLetters = new DeadLetterRepository(ds());
+        String huge = "x".repeat(10_000);
+
+        assertThat(deadLetters.insert(List.of(
+                DeadLetterRow.of("k1", "{\"id\": 1\u0000}", "NOT_JSON", null),
+                DeadLetterRow.of(null, huge, "TOO_LARGE",
+                        "[{\"field\": \"downloadMbps\", \"message\": \"phải là số dương\"}]"))))
+                .isEqualTo(2);
+
+        List<DeadLetterRow> stored = deadLetters.findRecent(10);
+        assertThat(stored).extracting(DeadLetterRow::reason)
+                .containsExactlyInAnyOrder("NOT_JSON", "TOO_LARGE");
+        DeadLetterRow broken = stored.stream().filter(d -> "k1".equals(d.recordKey())).findFirst()
+                .orElseThrow();
+        assertThat(broken.payload()).isEqualTo("{\"id\": 1\uFFFD}");
+        assertThat(broken.receivedAt()).isNotNull();
+        DeadLetterRow large = stored.stream().filter(d -> d.recordKey() == null).findFirst()
+                .orElseThrow();
+        assertThat(large.payload()).hasSize(DeadLetterRow.MAX_PAYLOAD_CHARS);
+        assertThat(large.violations()).contains("phải là số dương");
+    }
+
+    @Test
+    void areasUpsertByCode() {
+        AreaRepository areas = new AreaRepository(ds());
+        areas.upsert(List.of(Rows.area("TDP-07", "Tổ dân phố 7"), Rows.area("TDP-01", "TDP 1")));
+
+        areas.upsert(List.of(Rows.area("TDP-01", "Tổ dân phố Đông Hải 1")));
+
+        assertThat(areas.findAll()).containsExactly(Rows.area("TDP-01", "Tổ dân phố Đông Hải 1"),
+                Rows.area("TDP-07", "Tổ dân phố 7"));
+    }
+
+    @Test
+    void aBatchWithARowTheDatabaseRefusesStoresNothing() {
+        AreaRepository areas = new AreaRepository(ds());
+        AreaRow good = Rows.area("TDP-02", "Tổ dân phố 2");
+        AreaRow bad = new AreaRow("TDP-03", "Tổ dân phố 3", "Thủy Nguyên", null, "{not json",
+                null, null);
+
+        assertThatThrownBy(() -> areas.upsert(List.of(good, bad)))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessageContaining("upserting 2 areas failed [SQLState 22P02]");
+
+        assertThat(areas.findAll()).isEmpty();
+    }
+
+    private static byte[] sketchOf(double... values) throws java.io.IOException {
+        DDSketch sketch = DDSketches.unboundedDense(0.01);
+        for (double v : values) {
+            sketch.accept(v);
+        }
+        GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
+        sketch.encode(out, false);
+        return out.trimmedCopy();
+    }
+}

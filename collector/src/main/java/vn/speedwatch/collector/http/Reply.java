@@ -1,0 +1,32 @@
+package vn.speedwatch.collector.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+
+/** An HTTP answer computed by a plain class and written by the verticle in one place. */
+public record Reply(int status, String contentType, ObjectNode body, Duration retryAfter) {
+
+    public static Reply json(int status, ObjectNode body) {
+        return new Reply(status, "application/json", body, null);
+    }
+
+    public static Reply problem(Problem p, String instance) {
+        return new Reply(p.status(), Problem.MEDIA_TYPE, p.toJson(instance),
+                p.retryAfter() == null ? null : Duration.ofSeconds(p.retryAfterSeconds()));
+    }
+
+    /** Writes this reply unless the request already got an answer (e.g. it timed out). */
+    public void send(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader("Content-Type", contentType + "; charset=utf-8");
+        if (retryAfter != null) {
+            response.putHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
+        }
+        response.end(body.toString());
+    }
+}

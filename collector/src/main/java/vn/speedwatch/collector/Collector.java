@@ -12,6 +12,9 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.config.CollectorConfig;
@@ -53,12 +56,22 @@ public final class Collector {
     /** Starts the collector; the future fails if the port cannot be bound. */
     public static Future<Collector> start(Vertx vertx, CollectorConfig config,
             ValidationLimits limits) {
+        return start(vertx, config, limits, router -> {});
+    }
+
+    /**
+     * Starts the collector with {@code extraRoutes} added to its router before the static pages:
+     * the one-machine launcher mounts the officials' console on the same server this way.
+     */
+    public static Future<Collector> start(Vertx vertx, CollectorConfig config,
+            ValidationLimits limits, Consumer<Router> extraRoutes) {
         Optional<HikariDataSource> ds = config.dbUrl().map(url -> Warehouse.open(
                 new WarehouseConfig(url, config.dbUser().orElse("postgres"),
                         config.dbPassword().orElse(""), 2)));
         ResultLookup lookup = ds.map(ResultLookup::of).orElseGet(ResultLookup::withoutDatabase);
         CollectorParts parts = CollectorParts.build(config, newRegistry(), lookup, limits);
-        CollectorVerticle verticle = new CollectorVerticle(config, parts);
+        CollectorVerticle verticle = new CollectorVerticle(config, parts,
+                ds.map(DataSource.class::cast), extraRoutes);
         return vertx.deployVerticle(verticle)
                 .map(id -> {
                     LOG.info("Collector listening on {}:{} ({})", config.httpHost(),

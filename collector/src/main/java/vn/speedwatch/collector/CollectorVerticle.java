@@ -16,6 +16,8 @@ import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.adapters.ResultAdapter;
@@ -23,6 +25,7 @@ import vn.speedwatch.collector.config.CollectorConfig;
 import vn.speedwatch.collector.http.Problem;
 import vn.speedwatch.collector.http.Problems;
 import vn.speedwatch.collector.http.Reply;
+import vn.speedwatch.collector.speedtest.SpeedTestRoutes;
 import vn.speedwatch.model.Json;
 
 /**
@@ -38,12 +41,22 @@ public final class CollectorVerticle extends VerticleBase {
 
     private final CollectorConfig config;
     private final CollectorParts parts;
+    private final Optional<DataSource> warehouse;
+    private final Consumer<Router> extraRoutes;
     private Router router;
     private HttpServer server;
 
-    public CollectorVerticle(CollectorConfig config, CollectorParts parts) {
+    /**
+     * @param warehouse the database for receipt lookups and area comparisons, if configured
+     * @param extraRoutes routes another module adds on the same server (the launcher mounts the
+     *     officials' console this way), before the static pages
+     */
+    public CollectorVerticle(CollectorConfig config, CollectorParts parts,
+            Optional<DataSource> warehouse, Consumer<Router> extraRoutes) {
         this.config = config;
         this.parts = parts;
+        this.warehouse = warehouse;
+        this.extraRoutes = extraRoutes;
     }
 
     @Override
@@ -68,6 +81,9 @@ public final class CollectorVerticle extends VerticleBase {
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
         router.get("/metrics").handler(this::handleMetrics);
+        SpeedTestRoutes.mount(router, vertx, config.speedTest(), parts.addresses(), parts.hasher(),
+                warehouse);
+        extraRoutes.accept(router);
         StaticPages.mount(router);
         router.errorHandler(404, ctx -> problem(ctx, Problems.notFound()));
         router.errorHandler(405, ctx -> problem(ctx, Problems.methodNotAllowed()));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.speedwatch.collector.speedtest.SpeedTestConfig;
 import vn.speedwatch.model.Settings;
 
 /**
@@ -38,7 +39,8 @@ public record CollectorConfig(
         Optional<byte[]> previousIpHashSecret,
         Optional<String> dbUrl,
         Optional<String> dbUser,
-        Optional<String> dbPassword) {
+        Optional<String> dbPassword,
+        SpeedTestConfig speedTest) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorConfig.class);
 
@@ -66,7 +68,8 @@ public record CollectorConfig(
                 s.find("privacy.ip-hash-secret-previous").map(CollectorConfig::bytes),
                 s.find("db.url"),
                 s.find("db.user"),
-                s.find("db.password"));
+                s.find("db.password"),
+                SpeedTestConfig.from(s));
     }
 
     /** These settings with another HTTP port and Kafka address, for tests and the launcher. */
@@ -75,7 +78,7 @@ public record CollectorConfig(
                 httpHost, port, bootstrapServers, kafkaTopic, kafkaSendTimeout, maxBodyBytes,
                 maxBatch, ratePerSecond, burst, apiKeyRatePerSecond, apiKeyBurst, requestTimeout,
                 apiKeys, trustedProxies, corsOrigins, receiptSecret, ipHashSecret,
-                previousIpHashSecret, dbUrl, dbUser, dbPassword);
+                previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest);
     }
 
     @Override

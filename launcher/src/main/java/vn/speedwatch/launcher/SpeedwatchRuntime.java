@@ -1,8 +1,8 @@
 package vn.speedwatch.launcher;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.config.CollectorConfig;
-import vn.speedwatch.jobs.PrivacyRetention;
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.console.ConsoleConfig;
 import vn.speedwatch.console.ConsoleRoutes;
 import vn.speedwatch.model.Settings;
 import vn.speedwatch.model.ValidationLimits;
+import vn.speedwatch.warehouse.Retention;
 import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
@@ -88,7 +88,7 @@ public final class SpeedwatchRuntime implements AutoCloseable {
         startFlinkAndCollector(PipelineConfig.from(components),
                 CollectorConfig.from(components), ValidationLimits.from(components),
                 ConsoleConfig.from(components));
-        schedulePrivacyRetention(PipelineConfig.from(components).keepCoordinates());
+        scheduleRetention(Retention.Policy.from(components));
         startup = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("speedwatch ready in {} ms", startup.toMillis());
     }
@@ -179,15 +179,26 @@ public final class SpeedwatchRuntime implements AutoCloseable {
         }
     }
 
-    private void schedulePrivacyRetention(Duration keepCoordinates) {
+    /**
+     * Hourly: exact coordinates older than {@code privacy.keep-coordinates} are forgotten and raw
+     * rows older than {@code privacy.keep-raw} deleted (on TimescaleDB a retention policy does the
+     * latter too). A failed run is logged and the next one catches up.
+     */
+    private void scheduleRetention(Retention.Policy policy) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "privacy-retention");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(
-                new PrivacyRetention(dataSource, keepCoordinates, Clock.systemUTC()),
-                1, 60, TimeUnit.MINUTES);
+        Retention retention = new Retention(dataSource, policy);
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                retention.apply(Instant.now());
+            } catch (RuntimeException e) {
+                // A scheduled task that throws is never run again: log and keep the schedule.
+                LOG.warn("Privacy retention failed, will retry in an hour: {}", e.toString());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
         push("privacy retention", timer::shutdownNow);
     }
 

@@ -2,8 +2,8 @@ package vn.speedwatch.jobs.records;
 
 /**
  * Quality of one TDP × operator × access type over one bucket (an hour or a day), as the window
- * aggregation emits it. Sketches are serialized DDSketches ({@code vn.speedwatch.model.QualitySketch})
- * so hours merge into days and days into months exactly.
+ * aggregation emits it. Sketches are serialized DDSketches ({@code
+ * vn.speedwatch.model.QualitySketch}) so hours merge into days and days into months exactly.
  *
  * <p>{@link #finalResult} is false for early (freshness) firings while the window is still open and
  * true once the watermark has passed the window end; late firings re-emit a final result.
@@ -11,6 +11,7 @@ package vn.speedwatch.jobs.records;
 public class QualityAggregate {
     /** "hour" or "day". */
     public String resolution;
+
     public long bucketStartMillis;
     public String tdpCode;
     public String operator;

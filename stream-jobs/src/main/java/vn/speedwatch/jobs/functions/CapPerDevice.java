@@ -1,0 +1,123 @@
+package vn.speedwatch.jobs.functions;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import vn.speedwatch.jobs.records.EnrichedMeasurement;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Stage 5, keyed by {@link #key device × cell × local day}: lets at most {@code cap} tests of one
+ * device into the aggregates of one cell per day, so a single heavy tester cannot move a median.
+ * The raw rows of capped tests are still stored (they left the enrichment stage already).
+ *
+ * <p>The state is the list of admitted ids (at most {@code cap}, as 64-bit hashes to stay small),
+ * so an erasure of an admitted test frees its place and is passed on, and an erasure of a capped
+ * test — never aggregated — is not. An event-time timer clears the state once the day can no longer
+ * receive late data.
+ */
+public class CapPerDevice
+        extends KeyedProcessFunction<String, EnrichedMeasurement, EnrichedMeasurement> {
+
+    private final int cap;
+    private final long allowedLatenessMillis;
+    private final Duration ttl;
+    private transient ValueState<long[]> admitted;
+    private transient Counter capped;
+
+    public CapPerDevice(int cap, Duration allowedLateness) {
+        this.cap = cap;
+        this.allowedLatenessMillis = allowedLateness.toMillis();
+        this.ttl = allowedLateness.plusDays(2);
+    }
+
+    /** Measurements without a device hash share no key with anyone: each is its own device. */
+    public static KeySelector<EnrichedMeasurement, String> key() {
+        return m ->
+                (m.deviceHash == null ? "id:" + m.id : m.deviceHash)
+                        + '|'
+                        + CellKey.of(m.tdpCode, m.operator, m.accessType)
+                        + '|'
+                        + Buckets.localDayStart(m.measuredAtMillis);
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        ValueStateDescriptor<long[]> d =
+                new ValueStateDescriptor<>(
+                        "admitted-ids", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+        d.enableTimeToLive(StateTtl.of(ttl));
+        admitted = getRuntimeContext().getState(d);
+        capped = getRuntimeContext().getMetricGroup().counter("cappedByDevice");
+    }
+
+    @Override
+    public void processElement(
+            EnrichedMeasurement m, Context ctx, Collector<EnrichedMeasurement> out)
+            throws Exception {
+        long[] ids = admitted.value();
+        int n = ids == null ? 0 : ids.length;
+        long id = hash(m.id);
+        if (m.erasure) {
+            int at = indexOf(ids, id);
+            if (at >= 0) {
+                long[] rest = new long[n - 1];
+                System.arraycopy(ids, 0, rest, 0, at);
+                System.arraycopy(ids, at + 1, rest, at, n - at - 1);
+                admitted.update(rest);
+                out.collect(m);
+            }
+            return;
+        }
+        if (n >= cap) {
+            capped.inc();
+            return;
+        }
+        if (ids == null) {
+            long dayEnd = Buckets.localDayStart(m.measuredAtMillis) + Buckets.DAY_MILLIS;
+            ctx.timerService().registerEventTimeTimer(dayEnd - 1 + allowedLatenessMillis);
+            ids = new long[0];
+        }
+        long[] more = Arrays.copyOf(ids, n + 1);
+        more[n] = id;
+        admitted.update(more);
+        out.collect(m);
+    }
+
+    private static int indexOf(long[] ids, long id) {
+        for (int i = 0; ids != null && i < ids.length; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A 64-bit hash of the id: UUIDs fold to their two halves, other ids to a string hash. */
+    static long hash(String id) {
+        try {
+            UUID u = UUID.fromString(id);
+            return u.getMostSignificantBits() * 31 + u.getLeastSignificantBits();
+        } catch (IllegalArgumentException e) {
+            long h = 1125899906842597L;
+            for (int i = 0; i < id.length(); i++) {
+                h = 31 * h + id.charAt(i);
+            }
+            return h;
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnrichedMeasurement> out) {
+        admitted.clear();
+    }
+}

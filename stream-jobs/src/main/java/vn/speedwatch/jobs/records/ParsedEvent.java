@@ -1,0 +1,118 @@
+package vn.speedwatch.jobs.records;
+
+/**
+ * A valid measurement or an erasure request, flattened to Flink-friendly types, between the parse
+ * and the enrichment stages. It still carries the exact coordinates, which the enrichment stage
+ * turns into a TDP and coarse cells.
+ *
+ * <p>For an {@link #ERASURE} only {@link #id} and {@link #receivedAtMillis} (when the erasure was
+ * requested) are set by the parser; the de-duplication stage fills in the rest from the erased
+ * measurement it remembers, so later stages know which cells to correct.
+ */
+public class ParsedEvent {
+    public static final String MEASUREMENT = "MEASUREMENT";
+    public static final String ERASURE = "ERASURE";
+
+    /** {@link #MEASUREMENT} or {@link #ERASURE}. */
+    public String type;
+
+    public String id;
+    public long measuredAtMillis;
+    public long receivedAtMillis;
+    public double downloadMbps;
+    public double uploadMbps;
+    public double latencyMs;
+    public Double jitterMs;
+    public Double packetLossPercent;
+    public Double loadedLatencyMs;
+    public String operatorRaw;
+
+    /** {@code AccessType} name, never null for a measurement. */
+    public String accessType;
+
+    public Double planDownloadMbps;
+    public Double planUploadMbps;
+    public Double latitude;
+    public Double longitude;
+    public Double accuracyM;
+
+    /** The TDP the person chose when they gave no coordinates; not yet checked. */
+    public String chosenTdpCode;
+
+    public String server;
+    public String client;
+    public Integer ipVersion;
+    public String deviceHash;
+    public String apiKeyId;
+    public String note;
+
+    /** For an erasure: true once the measurement it erases is known (fields filled in). */
+    public boolean erasedKnown;
+
+    public ParsedEvent() {}
+
+    public boolean isErasure() {
+        return ERASURE.equals(type);
+    }
+
+    /** A copy of this measurement turned into the erasure of itself, requested at {@code at}. */
+    public ParsedEvent asErasure(long requestedAtMillis) {
+        ParsedEvent e = copy();
+        e.type = ERASURE;
+        e.receivedAtMillis = requestedAtMillis;
+        e.erasedKnown = true;
+        return e;
+    }
+
+    /**
+     * What the de-duplication state keeps of a measurement: only what places it in its cells and
+     * what the aggregates added (the id is the state's key). Keeps state small for the TTL.
+     */
+    public ParsedEvent remembered() {
+        ParsedEvent r = new ParsedEvent();
+        r.type = type;
+        r.measuredAtMillis = measuredAtMillis;
+        r.downloadMbps = downloadMbps;
+        r.uploadMbps = uploadMbps;
+        r.latencyMs = latencyMs;
+        r.operatorRaw = operatorRaw;
+        r.accessType = accessType;
+        r.planDownloadMbps = planDownloadMbps;
+        r.planUploadMbps = planUploadMbps;
+        r.latitude = latitude;
+        r.longitude = longitude;
+        r.chosenTdpCode = chosenTdpCode;
+        r.deviceHash = deviceHash;
+        return r;
+    }
+
+    public ParsedEvent copy() {
+        ParsedEvent c = new ParsedEvent();
+        c.type = type;
+        c.id = id;
+        c.measuredAtMillis = measuredAtMillis;
+        c.receivedAtMillis = receivedAtMillis;
+        c.downloadMbps = downloadMbps;
+        c.uploadMbps = uploadMbps;
+        c.latencyMs = latencyMs;
+        c.jitterMs = jitterMs;
+        c.packetLossPercent = packetLossPercent;
+        c.loadedLatencyMs = loadedLatencyMs;
+        c.operatorRaw = operatorRaw;
+        c.accessType = accessType;
+        c.planDownloadMbps = planDownloadMbps;
+        c.planUploadMbps = planUploadMbps;
+        c.latitude = latitude;
+        c.longitude = longitude;
+        c.accuracyM = accuracyM;
+        c.chosenTdpCode = chosenTdpCode;
+        c.server = server;
+        c.client = client;
+        c.ipVersion = ipVersion;
+        c.deviceHash = deviceHash;
+        c.apiKeyId = apiKeyId;
+        c.note = note;
+        c.erasedKnown = erasedKnown;
+        return c;
+    }
+}

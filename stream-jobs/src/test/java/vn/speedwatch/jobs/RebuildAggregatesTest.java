@@ -1,0 +1,168 @@
+package vn.speedwatch.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import vn.speedwatch.jobs.config.PipelineConfig;
+import vn.speedwatch.jobs.testing.Fixtures;
+import vn.speedwatch.warehouse.AggregateRepository;
+import vn.speedwatch.warehouse.MeasurementRepository;
+import vn.speedwatch.warehouse.QualityAggregateRow;
+import vn.speedwatch.warehouse.RawMeasurementRow;
+import vn.speedwatch.warehouse.testing.PostgresDatabase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/** The batch rebuild recomputes a range's aggregates from the raw table, and only that range. */
+class RebuildAggregatesTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+
+    static final Instant MONDAY = Fixtures.MONDAY_LOCAL_MIDNIGHT;
+
+    @Test
+    void rebuildsTheRangeFromRawRowsAndRemovesAggregatesNoRowSupports() throws Exception {
+        new MeasurementRepository(DB.dataSource()).upsert(rawRows(600, MONDAY));
+        AggregateRepository aggregates = new AggregateRepository(DB.dataSource());
+        aggregates.upsert(List.of(stale(MONDAY.plus(Duration.ofHours(5)))));
+        QualityAggregateRow outside = stale(MONDAY.minus(Duration.ofDays(3)));
+        aggregates.upsert(List.of(outside));
+
+        PipelineConfig config =
+                PipelineConfig.from(DB.settings(), Map.of("pipeline.parallelism", "2"));
+        int read =
+                new RebuildAggregates(config)
+                        .run(
+                                StreamExecutionEnvironment.getExecutionEnvironment(),
+                                MONDAY,
+                                MONDAY.plus(Duration.ofDays(2)));
+
+        assertThat(read).isEqualTo(600);
+        Map<String, double[]> expected =
+                QualityPipelineTest.rows(
+                        DB.dataSource(),
+                        """
+                        SELECT tdp_code || '|' || operator || '|' || access_type || '|'
+                               || extract(epoch FROM date_trunc('hour', measured_at))::bigint,
+                               count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY download_mbps)
+                          FROM measurements_raw GROUP BY 1\
+                        """);
+        Map<String, double[]> actual =
+                QualityPipelineTest.rows(
+                        DB.dataSource(),
+                        """
+                        SELECT tdp_code || '|' || operator || '|' || access_type || '|'
+                               || extract(epoch FROM bucket_start)::bigint,
+                               sample_count, download_median
+                          FROM quality_aggregates
+                         WHERE resolution = 'hour' AND bucket_start >= '%s'\
+                        """
+                                .formatted(MONDAY));
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach(
+                (cell, e) -> {
+                    assertThat(actual.get(cell)[0]).isEqualTo(e[0]);
+                    assertThat(actual.get(cell)[1]).isCloseTo(e[1], within(e[1] * 0.01));
+                });
+        assertThat(
+                        aggregates.find(
+                                "hour",
+                                outside.bucketStart(),
+                                outside.bucketStart().plusSeconds(1)))
+                .containsExactly(outside);
+        long days =
+                aggregates.find("day", MONDAY, MONDAY.plus(Duration.ofDays(2))).stream()
+                        .mapToLong(QualityAggregateRow::sampleCount)
+                        .sum();
+        assertThat(days).isEqualTo(600);
+    }
+
+    static List<RawMeasurementRow> rawRows(int n, Instant from) {
+        Random random = new Random(5);
+        List<RawMeasurementRow> rows = new ArrayList<>();
+        String[] tdps = {"TDP-01", "TDP-02"};
+        for (int i = 0; i < n; i++) {
+            Instant at = from.plusSeconds(random.nextInt(2 * 86_400));
+            double down = 1 + random.nextInt(50_000) / 100.0;
+            rows.add(
+                    new RawMeasurementRow(
+                            UUID.randomUUID(),
+                            at,
+                            at.plusSeconds(5),
+                            down,
+                            down / 3,
+                            25,
+                            null,
+                            null,
+                            null,
+                            "VIETTEL",
+                            "Viettel",
+                            "MOBILE_4G",
+                            null,
+                            null,
+                            tdps[i % 2],
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "web",
+                            4,
+                            "device-" + i,
+                            null,
+                            down > 10,
+                            null,
+                            null));
+        }
+        return rows;
+    }
+
+    static QualityAggregateRow stale(Instant bucket) {
+        return new QualityAggregateRow(
+                "hour",
+                bucket,
+                "TDP-09",
+                "VNPT",
+                "FIXED_FIBER",
+                3,
+                1,
+                10.0,
+                10.0,
+                10.0,
+                10.0,
+                5.0,
+                5.0,
+                5.0,
+                5.0,
+                9.0,
+                9.0,
+                9.0,
+                9.0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null);
+    }
+}

@@ -1,0 +1,163 @@
+package vn.speedwatch.jobs.bench;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+import vn.speedwatch.jobs.QualityPipeline;
+import vn.speedwatch.jobs.config.PipelineConfig;
+import vn.speedwatch.jobs.records.RawEvent;
+import vn.speedwatch.jobs.sinks.PipelineSinks;
+import vn.speedwatch.model.QualitySketch;
+import vn.speedwatch.model.Settings;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Throughput of the whole quality job at parallelism 2 over generated topic records (sinks discard,
+ * so the database is not measured), next to the pass-through rate of the same generator into a
+ * discarding sink, and the DDSketch accuracy over a million values. Not a test: run it with {@code
+ * bench/stream-jobs/run [events]}.
+ */
+public final class PipelineBenchmark {
+
+    static final Instant START = Instant.parse("2026-11-01T17:00:00Z");
+    static final String[] OPERATORS = {"Viettel", "VNPT VinaPhone", "FPT Telecom"};
+    static final String[] ACCESS = {"MOBILE_4G", "FIXED_FIBER"};
+
+    private PipelineBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
+        double passThrough = rate(events, passThroughJob(events));
+        double full = rate(events, fullJob(events));
+        double[] errors = sketchErrors(1_000_000);
+        System.out.println();
+        System.out.println("| measure (parallelism 2, " + events + " events) | value |");
+        System.out.println("|---|---|");
+        System.out.printf("| generator → discarding sink | %,.0f events/s |%n", passThrough);
+        System.out.printf("| full quality job → discarding sinks | %,.0f events/s |%n", full);
+        System.out.printf(
+                "| sketch p10 relative error (1 M values) | %.4f %% |%n", errors[0] * 100);
+        System.out.printf(
+                "| sketch p50 relative error (1 M values) | %.4f %% |%n", errors[1] * 100);
+        System.out.printf(
+                "| sketch p90 relative error (1 M values) | %.4f %% |%n", errors[2] * 100);
+    }
+
+    static JobExecutionResult passThroughJob(long events) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.fromSource(source(events), WatermarkStrategy.noWatermarks(), "generator")
+                .sinkTo(new DiscardingSink<>());
+        return env.execute("pass-through");
+    }
+
+    static JobExecutionResult fullJob(long events) throws Exception {
+        java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("sw-bench");
+        PipelineConfig config =
+                PipelineConfig.from(
+                        Settings.of(
+                                Map.of(
+                                        "pipeline.parallelism", "2",
+                                        "pipeline.out-of-orderness", "1m",
+                                        "pipeline.checkpoint-interval", "30s",
+                                        "pipeline.checkpoint-dir",
+                                                checkpoints.toUri().toString())));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        QualityPipeline.configure(env, config);
+        new QualityPipeline(
+                        config,
+                        e ->
+                                e.fromSource(
+                                                source(events),
+                                                WatermarkStrategy.noWatermarks(),
+                                                "generator")
+                                        .uid("generator"),
+                        PipelineSinks.discarding())
+                .build(env);
+        return env.execute("quality benchmark");
+    }
+
+    static double rate(long events, JobExecutionResult result) {
+        return events / (result.getNetRuntime() / 1000.0);
+    }
+
+    static DataGeneratorSource<RawEvent> source(long events) {
+        return new DataGeneratorSource<>(
+                new Generator(), events, TypeInformation.of(RawEvent.class));
+    }
+
+    /** One topic record per index: 1 % re-posts, half located by coordinates, 20 ms apart. */
+    static final class Generator implements GeneratorFunction<Long, RawEvent> {
+        @Override
+        public RawEvent map(Long index) {
+            long i = index % 100 == 99 ? index - 1 : index;
+            Random r = new Random(i);
+            UUID id = new UUID(0x5eed_0000_0000_0000L, i);
+            Instant at = START.plusMillis(i * 20 + r.nextInt(30_000));
+            double down = Math.round(Math.exp(2 + r.nextGaussian()) * 100) / 100.0;
+            String where =
+                    r.nextBoolean()
+                            ? "\"latitude\":"
+                                    + (20.91 + r.nextDouble() * 0.02)
+                                    + ",\"longitude\":"
+                                    + (106.64 + r.nextDouble() * 0.08)
+                            : "\"tdpCode\":\"TDP-0" + (1 + r.nextInt(9)) + "\"";
+            String json =
+                    "{\"type\":\"MEASUREMENT\",\"id\":\""
+                            + id
+                            + "\",\"measurement\":{"
+                            + "\"id\":\""
+                            + id
+                            + "\",\"measuredAt\":\""
+                            + at
+                            + "\",\"downloadMbps\":"
+                            + down
+                            + ",\"uploadMbps\":"
+                            + down / 3
+                            + ",\"latencyMs\":"
+                            + (10 + r.nextInt(80))
+                            + ",\"operator\":\""
+                            + OPERATORS[r.nextInt(3)]
+                            + "\",\"accessType\":\""
+                            + ACCESS[r.nextInt(2)]
+                            + "\","
+                            + where
+                            + ",\"client\":\"web\"},\"receivedAt\":\""
+                            + at.plusSeconds(5)
+                            + "\",\"clientHash\":\"dev-"
+                            + r.nextInt(5000)
+                            + "\"}";
+            return new RawEvent(id.toString(), json);
+        }
+    }
+
+    static double[] sketchErrors(int n) {
+        Random r = new Random(42);
+        double[] values = new double[n];
+        DDSketch sketch = QualitySketch.create();
+        for (int i = 0; i < n; i++) {
+            values[i] = Math.exp(4 + 1.2 * r.nextGaussian());
+            QualitySketch.add(sketch, values[i]);
+        }
+        Arrays.sort(values);
+        double[] qs = {0.1, 0.5, 0.9};
+        double[] errors = new double[qs.length];
+        for (int k = 0; k < qs.length; k++) {
+            double exact = values[(int) Math.floor(qs[k] * (n - 1))];
+            errors[k] = Math.abs(QualitySketch.quantile(sketch, qs[k]) - exact) / exact;
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,83 @@
+package vn.speedwatch.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
+import static vn.speedwatch.jobs.testing.Fixtures.erasure;
+import static vn.speedwatch.jobs.testing.Fixtures.malformed;
+import static vn.speedwatch.jobs.testing.Fixtures.measurement;
+import static vn.speedwatch.jobs.testing.Fixtures.record;
+
+import org.junit.jupiter.api.Test;
+
+import vn.speedwatch.jobs.records.ParsedEvent;
+import vn.speedwatch.jobs.records.RawEvent;
+import vn.speedwatch.model.MeasurementEvent;
+import vn.speedwatch.model.Operator;
+import vn.speedwatch.model.ValidationLimits;
+
+import java.time.Duration;
+
+class EventDecoderTest {
+
+    final EventDecoder decoder = new EventDecoder(ValidationLimits.defaults());
+    final long now = MONDAY_MORNING.plus(Duration.ofDays(3)).toEpochMilli();
+
+    @Test
+    void aValidMeasurementKeepsItsValuesAndDevice() {
+        MeasurementEvent e = measurement(Operator.VIETTEL, "TDP-07", 85.0, MONDAY_MORNING);
+        ParsedEvent p = decoder.decode(record(e), now).event();
+        assertThat(p.type).isEqualTo(ParsedEvent.MEASUREMENT);
+        assertThat(p.id).isEqualTo(e.id().toString());
+        assertThat(p.measuredAtMillis).isEqualTo(MONDAY_MORNING.toEpochMilli());
+        assertThat(p.downloadMbps).isEqualTo(85.0);
+        assertThat(p.operatorRaw).isEqualTo("Viettel");
+        assertThat(p.chosenTdpCode).isEqualTo("TDP-07");
+        assertThat(p.deviceHash).isEqualTo(e.clientHash());
+    }
+
+    @Test
+    void isValidatedAgainstWhenTheCollectorReceivedItSoReplaysDaysLaterStillPass() {
+        MeasurementEvent e = measurement(Operator.VNPT, "TDP-01", 20.0, MONDAY_MORNING);
+        long fortyDaysLater = MONDAY_MORNING.plus(Duration.ofDays(40)).toEpochMilli();
+        assertThat(decoder.decode(record(e), fortyDaysLater).event()).isNotNull();
+    }
+
+    @Test
+    void malformedJsonBecomesADeadLetterWithTheReason() {
+        var d = decoder.decode(malformed("{\"type\": \"MEASUREMENT\", "), now).deadLetter();
+        assertThat(d.reason).startsWith("malformed JSON");
+        assertThat(d.payload).isEqualTo("{\"type\": \"MEASUREMENT\", ");
+    }
+
+    @Test
+    void anInvalidMeasurementBecomesADeadLetterListingEveryViolation() {
+        MeasurementEvent e = measurement(Operator.VNPT, "TDP-01", -3.0, MONDAY_MORNING);
+        var d = decoder.decode(record(e), now).deadLetter();
+        assertThat(d.reason).startsWith("invalid measurement: /downloadMbps");
+        assertThat(d.violationsJson).contains("/downloadMbps");
+        assertThat(d.recordKey).isEqualTo(e.id().toString());
+    }
+
+    @Test
+    void unknownEventTypesAndNullValuesAreDeadLetters() {
+        assertThat(decoder.decode(malformed("{\"type\":\"UPSERT\"}"), now).deadLetter().reason)
+                .isEqualTo("unknown event type 'UPSERT'");
+        assertThat(decoder.decode(new RawEvent("k", null), now).deadLetter().reason)
+                .isEqualTo("not a JSON object");
+    }
+
+    @Test
+    void anErasureNeedsOnlyItsId() {
+        MeasurementEvent e = erasure(java.util.UUID.randomUUID(), MONDAY_MORNING);
+        ParsedEvent p = decoder.decode(record(e), now).event();
+        assertThat(p.isErasure()).isTrue();
+        assertThat(p.id).isEqualTo(e.id().toString());
+        assertThat(p.receivedAtMillis).isEqualTo(MONDAY_MORNING.toEpochMilli());
+        assertThat(
+                        decoder.decode(malformed("{\"type\":\"ERASURE\",\"id\":\"x\"}"), now)
+                                .deadLetter()
+                                .reason)
+                .isEqualTo("erasure without a valid id");
+    }
+}

@@ -2,7 +2,6 @@ package vn.speedwatch.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,7 @@ class FailureRecoveryTest {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+            Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase WITHOUT_FAILURE = new PostgresDatabase();
 

@@ -1,5 +1,6 @@
 package vn.speedwatch.jobs.functions;
 
+import vn.speedwatch.jobs.testing.Fixtures;
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -16,7 +17,6 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -29,11 +29,7 @@ import vn.speedwatch.model.GeoCells;
 class HeatmapStageTest {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     /** Midnight of Monday 2 March 2026 in Thủy Nguyên (UTC+7). */
     private static final Instant MONDAY = Instant.parse("2026-03-01T17:00:00Z");

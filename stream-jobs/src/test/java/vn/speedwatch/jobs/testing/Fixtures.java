@@ -1,5 +1,7 @@
 package vn.speedwatch.jobs.testing;
 
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.model.AccessType;
 import vn.speedwatch.model.ClientKind;
@@ -15,6 +17,16 @@ import java.util.UUID;
 
 /** Named instants and factories for topic records, so tests read like the situations they test. */
 public final class Fixtures {
+
+    /** The MiniCluster of the integration tests: one TaskManager with two slots (parallelism 2). */
+    public static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(2)
+                        .build());
+    }
+
 
     /** 08:00 in Thủy Nguyên on Monday 2 November 2026. */
     public static final Instant MONDAY_MORNING = Instant.parse("2026-11-02T01:00:00Z");

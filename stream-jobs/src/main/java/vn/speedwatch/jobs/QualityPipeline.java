@@ -28,6 +28,7 @@ import vn.speedwatch.jobs.functions.MeasuredAtWindows;
 import vn.speedwatch.jobs.functions.MeasurementWatermarks;
 import vn.speedwatch.jobs.functions.ParseEvents;
 import vn.speedwatch.jobs.functions.QualityAccumulator;
+import vn.speedwatch.jobs.functions.SkipClosedWindows;
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.QualityAggregate;
@@ -137,8 +138,7 @@ public final class QualityPipeline {
                 .name("Aggregates → warehouse")
                 .uid("sink-aggregates");
 
-        hourly.getSideOutput(LateEvents.LATE)
-                .union(daily.getSideOutput(LateEvents.LATE))
+        agg.late()
                 .process(new LateEvents())
                 .name("Count late data")
                 .uid("late-events")
@@ -154,7 +154,8 @@ public final class QualityPipeline {
     public record Aggregation(
             DataStream<EnrichedMeasurement> capped,
             SingleOutputStreamOperator<QualityAggregate> hourly,
-            SingleOutputStreamOperator<QualityAggregate> daily) {}
+            SingleOutputStreamOperator<QualityAggregate> daily,
+            DataStream<EnrichedMeasurement> late) {}
 
     /** Caps tests per device and aggregates per cell and hour and per cell and local day. */
     public static Aggregation aggregate(
@@ -164,8 +165,28 @@ public final class QualityPipeline {
                         .process(new CapPerDevice(config.deviceCap(), config.allowedLateness()))
                         .name("Cap tests per device")
                         .uid("cap-per-device");
-        return new Aggregation(
-                capped, window(capped, Buckets.HOUR, config), window(capped, Buckets.DAY, config));
+        SingleOutputStreamOperator<EnrichedMeasurement> openHours =
+                skipClosed(capped, Buckets.HOUR, config);
+        SingleOutputStreamOperator<EnrichedMeasurement> openDays =
+                skipClosed(capped, Buckets.DAY, config);
+        SingleOutputStreamOperator<QualityAggregate> hourly =
+                window(openHours, Buckets.HOUR, config);
+        SingleOutputStreamOperator<QualityAggregate> daily =
+                window(openDays, Buckets.DAY, config);
+        DataStream<EnrichedMeasurement> late =
+                openHours.getSideOutput(LateEvents.LATE)
+                        .union(
+                                openDays.getSideOutput(LateEvents.LATE),
+                                hourly.getSideOutput(LateEvents.LATE),
+                                daily.getSideOutput(LateEvents.LATE));
+        return new Aggregation(capped, hourly, daily, late);
+    }
+
+    private static SingleOutputStreamOperator<EnrichedMeasurement> skipClosed(
+            DataStream<EnrichedMeasurement> capped, String resolution, PipelineConfig config) {
+        return capped.process(new SkipClosedWindows(resolution, config.allowedLateness()))
+                .name("Skip windows closed before a restore (" + resolution + ")")
+                .uid("skip-closed-" + resolution);
     }
 
     private static SingleOutputStreamOperator<QualityAggregate> window(

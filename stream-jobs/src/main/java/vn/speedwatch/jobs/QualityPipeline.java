@@ -130,7 +130,7 @@ public final class QualityPipeline {
                 .uid("sink-raw");
 
         Aggregation agg = aggregate(enriched, config);
-        DataStream<EnrichedMeasurement> capped = agg.capped();
+        DataStream<EnrichedMeasurement> capped = agg.openDays();
         SingleOutputStreamOperator<QualityAggregate> hourly = agg.hourly();
         SingleOutputStreamOperator<QualityAggregate> daily = agg.daily();
         hourly.union(daily)
@@ -151,8 +151,12 @@ public final class QualityPipeline {
     }
 
     /** The device cap and the hour and day windows; the stream job and the rebuild share them. */
+    /**
+     * @param openDays capped measurements whose local day window is still open: the heatmap's day
+     *     windows take the same input as the day aggregates
+     */
     public record Aggregation(
-            DataStream<EnrichedMeasurement> capped,
+            DataStream<EnrichedMeasurement> openDays,
             SingleOutputStreamOperator<QualityAggregate> hourly,
             SingleOutputStreamOperator<QualityAggregate> daily,
             DataStream<EnrichedMeasurement> late) {}
@@ -179,7 +183,7 @@ public final class QualityPipeline {
                                 openDays.getSideOutput(LateEvents.LATE),
                                 hourly.getSideOutput(LateEvents.LATE),
                                 daily.getSideOutput(LateEvents.LATE));
-        return new Aggregation(capped, hourly, daily, late);
+        return new Aggregation(openDays, hourly, daily, late);
     }
 
     private static SingleOutputStreamOperator<EnrichedMeasurement> skipClosed(

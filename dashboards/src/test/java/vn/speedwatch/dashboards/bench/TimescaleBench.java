@@ -1,0 +1,167 @@
+package vn.speedwatch.dashboards.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import vn.speedwatch.dashboards.Seed;
+import vn.speedwatch.warehouse.Warehouse;
+import vn.speedwatch.warehouse.WarehouseConfig;
+
+/**
+ * The benchmark on the WebAssembly TimescaleDB test server (PGlite, 32-bit address space): seeds
+ * the month's aggregates at the 10 M scale, then adds raw rows in chunks until the server fails,
+ * 10 M are in or the time budget is spent; then measures at the largest size that held.
+ */
+final class TimescaleBench {
+
+    private static final long CHUNK = 1_000_000;
+
+    private TimescaleBench() {}
+
+    /**
+     * Seeds the aggregates and {@code CHUNK} raw rows, then adds chunks while the server holds
+     * them, 10 M are not reached and {@code budgetMinutes} last; measures at the size reached
+     * (on a fresh server if the last chunk killed it).
+     */
+    static void run(long budgetMinutes) throws Exception {
+        long deadline = System.nanoTime() + Math.max(1, budgetMinutes) * 60_000_000_000L;
+        long held;
+        boolean died;
+        try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
+            Warehouse.migrate(ds);
+            long t0 = System.nanoTime();
+            Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(CHUNK));
+            held = CHUNK;
+            System.out.printf(Locale.ROOT, "aggregates + %,d raw rows seeded in %.0f s%n", held,
+                    (System.nanoTime() - t0) / 1e9);
+            String stop = "10 M reached";
+            while (held < Seed.Scale.MONTH_10M.rawRows()) {
+                if (System.nanoTime() > deadline) {
+                    stop = "time budget of " + budgetMinutes + " min spent";
+                    break;
+                }
+                try {
+                    Seed.addRaw(ds, Seed.Scale.MONTH_10M, held, CHUNK);
+                    held += CHUNK;
+                    System.out.printf(Locale.ROOT, "%,d raw rows held (%.0f s)%n", held,
+                            (System.nanoTime() - t0) / 1e9);
+                } catch (SQLException e) {
+                    stop = "adding rows beyond " + held + " failed: " + e.getMessage()
+                            + "\nserver stderr tail:\n" + server.stderr();
+                    break;
+                }
+            }
+            System.out.println("Probe stopped: " + stop);
+            died = !server.isAlive();
+            if (!died) {
+                measureAt(ds, held);
+            }
+        }
+        if (died) {
+            try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
+                Warehouse.migrate(ds);
+                Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(held));
+                measureAt(ds, held);
+            }
+        }
+    }
+
+    private static void measureAt(HikariDataSource ds, long rawRows) throws SQLException {
+        System.out.printf(Locale.ROOT, "%nMeasuring at %,d raw rows: %s%n", rawRows,
+                PanelQueryBenchmark.sizes(ds));
+        PanelQueryBenchmark.measure(ds, "TimescaleDB test server (PGlite WebAssembly)");
+    }
+
+    /** {@code node server.mjs 0} in tools/timescaledb-test, stopped on close. */
+    static final class Server implements AutoCloseable {
+        private final Process process;
+        private final StringBuilder stderr = new StringBuilder();
+        private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+        private Server(Process process) {
+            this.process = process;
+            daemon(() -> readStdout());
+            daemon(() -> readStderr());
+        }
+
+        static Server start() throws Exception {
+            Path dir = Path.of("tools/timescaledb-test");
+            if (!Files.isRegularFile(dir.resolve("server.mjs"))) {
+                throw new IllegalStateException("run from the repository root: " + dir
+                        + "/server.mjs not found");
+            }
+            Server s = new Server(new ProcessBuilder("node", "server.mjs", "0")
+                    .directory(dir.toFile()).start());
+            s.port.get(90, TimeUnit.SECONDS);
+            return s;
+        }
+
+        HikariDataSource dataSource() {
+            String url = "jdbc:postgresql://127.0.0.1:" + port.join()
+                    + "/postgres?sslmode=disable";
+            return Warehouse.open(new WarehouseConfig(url, "postgres", "test", 1));
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        String stderr() {
+            synchronized (stderr) {
+                int from = Math.max(0, stderr.length() - 4000);
+                return stderr.substring(from);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+
+        private void readStdout() {
+            try (BufferedReader r = reader(process.getInputStream())) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.startsWith("READY ")) {
+                        port.complete(Integer.parseInt(line.substring(6).trim()));
+                    }
+                }
+            } catch (IOException e) {
+                port.completeExceptionally(e);
+            }
+            port.completeExceptionally(new IllegalStateException("server exited"));
+        }
+
+        private void readStderr() {
+            try (BufferedReader r = reader(process.getErrorStream())) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    synchronized (stderr) {
+                        stderr.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the stream ends with the process
+            }
+        }
+
+        private static BufferedReader reader(java.io.InputStream in) {
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+
+        private static void daemon(Runnable r) {
+            Thread t = new Thread(r, "timescale-bench-io");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+}

@@ -25,6 +25,7 @@ import vn.speedwatch.collector.config.CollectorConfig;
 import vn.speedwatch.collector.http.Problem;
 import vn.speedwatch.collector.http.Problems;
 import vn.speedwatch.collector.http.Reply;
+import vn.speedwatch.collector.http.SecurityHeaders;
 import vn.speedwatch.collector.speedtest.SpeedTestRoutes;
 import vn.speedwatch.model.Json;
 
@@ -64,11 +65,14 @@ public final class CollectorVerticle extends VerticleBase {
         router = Router.router(vertx);
         RequestGuards guards = new RequestGuards(parts);
         router.route().handler(guards::observe);
+        router.route().handler(SecurityHeaders::handle);
         if (!config.corsOrigins().isEmpty()) {
             router.route().handler(cors());
         }
+        // A request still unfinished after the timeout is the client's fault (a trickled or
+        // never-ended body): 408. Kafka being slow has its own 503 from the send timeout.
         router.route("/api/*").handler(
-                TimeoutHandler.create(config.requestTimeout().toMillis(), 503));
+                TimeoutHandler.create(config.requestTimeout().toMillis(), 408));
         // Cheap refusals first, before a possibly large body is read.
         router.post(MEASUREMENTS).handler(guards::identify).handler(guards::checkMediaType)
                 .handler(guards::chooseFormat);

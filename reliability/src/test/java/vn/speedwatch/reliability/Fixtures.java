@@ -1,6 +1,8 @@
 package vn.speedwatch.reliability;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +16,13 @@ import vn.speedwatch.model.Settings;
 
 /** Collector settings and valid measurements shared by the reliability tests. */
 final class Fixtures {
+
+    /** The Flink MiniCluster of the whole-path tests: one TaskManager, two slots. */
+    static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    }
+
 
     static final String TOPIC = "speedwatch.measurements";
     static final ZoneOffset HAI_PHONG = ZoneOffset.ofHours(7);

@@ -59,6 +59,13 @@ public final class AggregateRepository {
         ps.setBytes(23, r.downloadSketch());
         ps.setBytes(24, r.uploadSketch());
         ps.setBytes(25, r.latencySketch());
+        QualityAggregateRow.TargetCounts t = r.targets();
+        ps.setLong(26, t.target2030Evaluated());
+        ps.setLong(27, t.target2030Pass());
+        ps.setLong(28, t.planGigabit());
+        ps.setLong(29, t.ipKnown());
+        ps.setLong(30, t.ipv6());
+        ps.setString(31, DeviceSketch.toSqlLiteral(r.deviceSketch()));
     }
 
     private static QualityAggregateRow read(ResultSet rs) throws SQLException {
@@ -87,6 +94,13 @@ public final class AggregateRepository {
                 Jdbc.nullableDouble(rs, "below_qcvn_share"),
                 rs.getBytes("download_sketch"),
                 rs.getBytes("upload_sketch"),
-                rs.getBytes("latency_sketch"));
+                rs.getBytes("latency_sketch"),
+                new QualityAggregateRow.TargetCounts(
+                        rs.getLong("target_2030_evaluated_count"),
+                        rs.getLong("target_2030_pass_count"),
+                        rs.getLong("plan_gigabit_count"),
+                        rs.getLong("ip_known_count"),
+                        rs.getLong("ipv6_count")),
+                DeviceSketch.fromSqlText(rs.getString("device_sketch")));
     }
 }

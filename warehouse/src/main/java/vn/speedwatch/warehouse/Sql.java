@@ -75,11 +75,15 @@ final class Sql {
             upload_mean, upload_median, upload_p10, upload_p90,
             latency_mean, latency_median, latency_p10, latency_p90,
             qcvn_evaluated_count, below_qcvn_count, below_qcvn_share,
-            download_sketch, upload_sketch, latency_sketch""";
+            download_sketch, upload_sketch, latency_sketch,
+            target_2030_evaluated_count, target_2030_pass_count, plan_gigabit_count,
+            ip_known_count, ipv6_count, device_sketch""";
 
+    /** The device sketch travels as {@code bit varying} text: hex in, "0101…" out. */
     static final String AGG_UPSERT = "INSERT INTO quality_aggregates (" + AGG_COLUMNS + """
             )
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, CAST(? AS bit varying))
             ON CONFLICT (resolution, tdp_code, operator, access_type, bucket_start) DO UPDATE SET
                 sample_count = EXCLUDED.sample_count, device_count = EXCLUDED.device_count,
                 download_mean = EXCLUDED.download_mean, download_median = EXCLUDED.download_median,
@@ -94,6 +98,11 @@ final class Sql {
                 download_sketch = EXCLUDED.download_sketch,
                 upload_sketch = EXCLUDED.upload_sketch,
                 latency_sketch = EXCLUDED.latency_sketch,
+                target_2030_evaluated_count = EXCLUDED.target_2030_evaluated_count,
+                target_2030_pass_count = EXCLUDED.target_2030_pass_count,
+                plan_gigabit_count = EXCLUDED.plan_gigabit_count,
+                ip_known_count = EXCLUDED.ip_known_count, ipv6_count = EXCLUDED.ipv6_count,
+                device_sketch = EXCLUDED.device_sketch,
                 updated_at = now()""";
 
     static final String AGG_DELETE = """
@@ -101,7 +110,8 @@ final class Sql {
             WHERE resolution = ? AND tdp_code = ? AND operator = ? AND access_type = ?
               AND bucket_start = ?""";
 
-    static final String AGG_FIND = "SELECT " + AGG_COLUMNS + """
+    static final String AGG_FIND = "SELECT " + AGG_COLUMNS.replace("device_sketch",
+            "CAST(device_sketch AS text) AS device_sketch") + """
              FROM quality_aggregates
             WHERE resolution = ? AND bucket_start >= ? AND bucket_start < ?
             ORDER BY bucket_start, tdp_code, operator, access_type""";
@@ -205,7 +215,12 @@ final class Sql {
                    min(download_mbps) AS download_min,
                    max(download_mbps) AS download_max,
                    count(qcvn_pass) AS qcvn_evaluated_count,
-                   count(*) FILTER (WHERE NOT qcvn_pass) AS below_qcvn_count
+                   count(*) FILTER (WHERE NOT qcvn_pass) AS below_qcvn_count,
+                   count(target_2030_pass) AS target_2030_evaluated_count,
+                   count(*) FILTER (WHERE target_2030_pass) AS target_2030_pass_count,
+                   count(*) FILTER (WHERE plan_download_mbps >= 1000) AS plan_gigabit_count,
+                   count(ip_version) AS ip_known_count,
+                   count(*) FILTER (WHERE ip_version = 6) AS ipv6_count
               FROM measurements_raw
              GROUP BY 1, 2, 3, 4""";
 
@@ -249,6 +264,14 @@ final class Sql {
                     "time_bucket(INTERVAL '1 month', measured_at, 'Asia/Ho_Chi_Minh')") + """
 
             WITH NO DATA""";
+
+    /** V13.1: a continuous aggregate's query cannot be altered, only dropped and re-created. */
+    static final String TS_DROP_MONTHLY = "DROP MATERIALIZED VIEW IF EXISTS quality_monthly";
+
+    static final String TS_REFRESH_MONTHLY =
+            "CALL refresh_continuous_aggregate('quality_monthly', NULL, NULL)";
+
+    static final String PLAIN_DROP_MONTHLY = "DROP VIEW IF EXISTS quality_monthly";
 
     static final String TS_MONTHLY_POLICY = """
             SELECT add_continuous_aggregate_policy('quality_monthly',

@@ -46,6 +46,24 @@ public final class TimeSeriesLayout {
         return false;
     }
 
+    /**
+     * Re-creates {@code quality_monthly} with the current column list (migration V13.1): a
+     * continuous aggregate's query cannot be altered, so it is dropped, re-created and refreshed
+     * over the raw rows still kept; on plain PostgreSQL the view is re-created.
+     */
+    public static void replaceMonthlyView(Connection c) throws SQLException {
+        if (queryBoolean(c, Sql.HAS_TIMESCALE)) {
+            execute(c, Sql.TS_DROP_MONTHLY);
+            execute(c, Sql.TS_MONTHLY_VIEW);
+            execute(c, Sql.TS_MONTHLY_POLICY);
+            execute(c, Sql.TS_REFRESH_MONTHLY);
+        } else {
+            execute(c, Sql.PLAIN_DROP_MONTHLY);
+            execute(c, Sql.PLAIN_MONTHLY_VIEW);
+        }
+        LOG.info("Warehouse layout: quality_monthly re-created with the dashboard counts");
+    }
+
     private void applyTimescale(Connection c) throws SQLException {
         execute(c, Sql.TS_CREATE_EXTENSION);
         execute(c, Sql.TS_HYPERTABLE_RAW);

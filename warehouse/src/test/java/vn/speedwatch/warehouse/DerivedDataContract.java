@@ -2,6 +2,7 @@ package vn.speedwatch.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static vn.speedwatch.warehouse.Rows.FIBER;
 import static vn.speedwatch.warehouse.Rows.MORNING;
 import static vn.speedwatch.warehouse.Rows.NEXT_DAY;
@@ -18,6 +19,7 @@ import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,71 @@ abstract class DerivedDataContract {
         assertThat(aggregates.delete("hour", TDP_07, VIETTEL, FIBER, MORNING)).isZero();
 
         assertThat(aggregates.find("hour", MORNING, NEXT_DAY)).containsExactly(kept);
+    }
+
+    @Test
+    void dayAggregatesKeepTargetCountsAndDeviceSketch() {
+        AggregateRepository aggregates = new AggregateRepository(ds());
+        QualityAggregateRow.TargetCounts targets =
+                new QualityAggregateRow.TargetCounts(10, 4, 6, 9, 3);
+        byte[] devices = DeviceSketch.of(List.of("dev-a", "dev-b", "thiết-bị-ư")).toBytes();
+        QualityAggregateRow day = withTargets(Rows.hourly(TDP_07, VIETTEL, MORNING, 12, 30, null),
+                QualityAggregateRow.DAY, targets, devices);
+
+        aggregates.upsert(List.of(day));
+
+        QualityAggregateRow stored = aggregates.find(QualityAggregateRow.DAY, MORNING, NEXT_DAY)
+                .get(0);
+        assertThat(stored).isEqualTo(day);
+        assertThat(stored.targets()).isEqualTo(targets);
+        assertThat(stored.deviceSketch()).isEqualTo(devices);
+    }
+
+    @Test
+    void theSketchJavaWritesIsTheOneSqlBuildsFromTheSameDevices() throws SQLException {
+        List<String> devices = IntStream.range(0, 700).mapToObj(i -> "dev-" + i).toList();
+
+        String sql = Db.column(ds(), "SELECT CAST(device_sketch_of(array(SELECT 'dev-' || g "
+                + "FROM generate_series(0, 699) AS g)) AS text)").get(0);
+
+        assertThat(DeviceSketch.fromSqlText(sql)).isEqualTo(DeviceSketch.of(devices).toBytes());
+    }
+
+    /**
+     * HyperLogLog with 1024 registers: standard error ≈ 3.3 %, so 10 % is a three-sigma bound;
+     * below ≈ 2 500 devices the linear-counting correction is much closer. The hashes are
+     * deterministic, so this cannot flake.
+     */
+    @Test
+    void mergedDaySketchesEstimateDistinctDevicesWithinTenPercent() throws SQLException {
+        for (int n : new int[] {1, 7, 150, 2_311, 20_000}) {
+            assertThat(estimate("SELECT device_sketch_estimate(device_sketch_of(array("
+                    + "SELECT 'dev-' || g FROM generate_series(1, " + n + ") AS g)))"))
+                    .as("%d devices", n).isCloseTo(n, withinPercentage(10));
+        }
+        // 31 days of 500 devices each, 100 new ones a day: 3 500 distinct over the month.
+        String month = """
+                SELECT device_sketch_estimate(bit_or(device_sketch_of(array(
+                         SELECT 'dev-' || g FROM generate_series(d * 100, d * 100 + 499) AS g))))
+                FROM generate_series(0, 30) AS d""";
+        assertThat(estimate(month)).isCloseTo(3_500, withinPercentage(10));
+        assertThat(estimate("SELECT device_sketch_estimate(device_sketch_of(ARRAY[]::text[]))"))
+                .isZero();
+    }
+
+    private double estimate(String sql) throws SQLException {
+        return Double.parseDouble(Db.column(ds(), sql).get(0));
+    }
+
+    private static QualityAggregateRow withTargets(QualityAggregateRow r, String resolution,
+            QualityAggregateRow.TargetCounts targets, byte[] deviceSketch) {
+        return new QualityAggregateRow(resolution, r.bucketStart(), r.tdpCode(), r.operator(),
+                r.accessType(), r.sampleCount(), r.deviceCount(), r.downloadMean(),
+                r.downloadMedian(), r.downloadP10(), r.downloadP90(), r.uploadMean(),
+                r.uploadMedian(), r.uploadP10(), r.uploadP90(), r.latencyMean(),
+                r.latencyMedian(), r.latencyP10(), r.latencyP90(), r.qcvnEvaluatedCount(),
+                r.belowQcvnCount(), r.belowQcvnShare(), r.downloadSketch(), r.uploadSketch(),
+                r.latencySketch(), targets, deviceSketch);
     }
 
     @Test

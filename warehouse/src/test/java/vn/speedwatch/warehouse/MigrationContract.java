@@ -26,7 +26,9 @@ abstract class MigrationContract {
 
     static final List<String> MONTHLY_COLUMNS = List.of("month", "tdp_code", "operator",
             "access_type", "sample_count", "download_mean", "upload_mean", "latency_mean",
-            "download_min", "download_max", "qcvn_evaluated_count", "below_qcvn_count");
+            "download_min", "download_max", "qcvn_evaluated_count", "below_qcvn_count",
+            "target_2030_evaluated_count", "target_2030_pass_count", "plan_gigabit_count",
+            "ip_known_count", "ipv6_count");
 
     abstract TestDatabase db();
 

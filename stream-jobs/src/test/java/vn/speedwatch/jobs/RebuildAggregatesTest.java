@@ -90,6 +90,47 @@ class RebuildAggregatesTest {
                         .mapToLong(QualityAggregateRow::sampleCount)
                         .sum();
         assertThat(days).isEqualTo(600);
+        assertDayRowsCarryTheDashboardCounts();
+    }
+
+    /** Per local day and cell: the counts and the device sketch the raw rows give. */
+    private static void assertDayRowsCarryTheDashboardCounts() throws Exception {
+        String cell =
+                "tdp_code || '|' || operator || '|' || access_type || '|' || %s";
+        Map<String, double[]> expected =
+                QualityPipelineTest.rows(
+                        DB.dataSource(),
+                        ("SELECT " + cell + """
+                        , count(target_2030_pass), count(*) FILTER (WHERE target_2030_pass),
+                          count(*) FILTER (WHERE plan_download_mbps >= 1000), count(ip_version),
+                          count(*) FILTER (WHERE ip_version = 6)
+                          FROM measurements_raw GROUP BY 1                        """).formatted("date_trunc('day', measured_at, 'Asia/Ho_Chi_Minh')"));
+        Map<String, double[]> actual =
+                QualityPipelineTest.rows(
+                        DB.dataSource(),
+                        ("SELECT " + cell + """
+                        , target_2030_evaluated_count, target_2030_pass_count,
+                          plan_gigabit_count, ip_known_count, ipv6_count
+                          FROM quality_aggregates WHERE resolution = 'day'
+                           AND tdp_code <> 'TDP-09'                        """).formatted("bucket_start"));
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((k, e) -> assertThat(actual.get(k)).as(k).containsExactly(e));
+        assertThat(expected.values().stream().mapToDouble(e -> e[1]).sum()).isPositive();
+        assertThat(
+                        QualityPipelineTest.rows(
+                                DB.dataSource(),
+                                """
+                                SELECT 'mismatches', count(*) FROM quality_aggregates q
+                                 WHERE resolution = 'day' AND tdp_code <> 'TDP-09'
+                                   AND device_sketch IS DISTINCT FROM (
+                                       SELECT device_sketch_of(array_agg(m.device_hash))
+                                         FROM measurements_raw m
+                                        WHERE m.tdp_code = q.tdp_code
+                                          AND m.access_type = q.access_type
+                                          AND date_trunc('day', m.measured_at,
+                                                         'Asia/Ho_Chi_Minh') = q.bucket_start)                                """)
+                                .get("mismatches")[0])
+                .isZero();
     }
 
     static List<RawMeasurementRow> rawRows(int n, Instant from) {
@@ -99,6 +140,8 @@ class RebuildAggregatesTest {
         for (int i = 0; i < n; i++) {
             Instant at = from.plusSeconds(random.nextInt(2 * 86_400));
             double down = 1 + random.nextInt(50_000) / 100.0;
+            boolean fixed = i % 3 == 0;
+            Double plan = fixed ? (i % 2 == 0 ? 1000.0 : 300.0) : null;
             rows.add(
                     new RawMeasurementRow(
                             UUID.randomUUID(),
@@ -112,8 +155,8 @@ class RebuildAggregatesTest {
                             null,
                             "VIETTEL",
                             "Viettel",
-                            "MOBILE_4G",
-                            null,
+                            fixed ? "FIXED_FIBER" : "MOBILE_4G",
+                            plan,
                             null,
                             tdps[i % 2],
                             null,
@@ -122,11 +165,11 @@ class RebuildAggregatesTest {
                             null,
                             null,
                             "web",
-                            4,
-                            "device-" + i,
+                            i % 7 == 0 ? null : i % 5 == 0 ? 6 : 4,
+                            "device-" + i % 150,
                             null,
                             down > 10,
-                            null,
+                            fixed && plan == 1000.0 ? down > 250 : null,
                             null));
         }
         return rows;

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.functions.AggregateFunction;
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.QualityAggregate;
 import vn.speedwatch.model.QualitySketch;
+import vn.speedwatch.warehouse.DeviceSketch;
 
 /**
  * Stage 6: the incremental aggregation of one cell and bucket. The accumulator is the sketch set
@@ -41,6 +42,13 @@ public class AggregateQuality
         q.deviceCount = acc.devices.size();
         q.qcvnEvaluatedCount = acc.qcvnEvaluated;
         q.belowQcvnCount = acc.belowQcvn;
+        q.target2030EvaluatedCount = acc.target2030Evaluated;
+        q.target2030PassCount = acc.target2030Pass;
+        q.planGigabitCount = acc.planGigabit;
+        q.ipKnownCount = acc.ipKnown;
+        q.ipv6Count = acc.ipv6;
+        // From the exact device map, so erased devices leave the sketch too.
+        q.deviceSketch = DeviceSketch.of(acc.devices.keySet()).toBytes();
         if (acc.count > 0) {
             q.downloadMean = acc.downloadSum / acc.count;
             q.uploadMean = acc.uploadSum / acc.count;

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The running quality of one cell and bucket: three DDSketches, sums for the means, counts, QCVN
- * counts and samples per device. Holds no raw event, so window state stays small.
+ * counts, the 2030-target and IPv6 counts the dashboards sum, and samples per device. Holds no raw
+ * event, so window state stays small.
  *
  * <p>Flink serializes it with {@link QualityAccumulatorSerializer} (sketches in the {@link
  * QualitySketch} encoding), declared by the {@link TypeInfo} annotation, so no Kryo is involved and
@@ -26,6 +27,11 @@ public class QualityAccumulator {
     double latencySum;
     long qcvnEvaluated;
     long belowQcvn;
+    long target2030Evaluated;
+    long target2030Pass;
+    long planGigabit;
+    long ipKnown;
+    long ipv6;
 
     /** Samples per device hash, so an erasure knows whether the device still counts. */
     Map<String, Integer> devices = new HashMap<>();
@@ -50,6 +56,7 @@ public class QualityAccumulator {
             qcvnEvaluated += sign;
             belowQcvn += m.qcvnPass ? 0 : sign;
         }
+        countTargets(m, sign);
         if (m.deviceHash != null) {
             devices.merge(m.deviceHash, sign, (a, b) -> a + b == 0 ? null : a + b);
         }
@@ -65,6 +72,23 @@ public class QualityAccumulator {
         return this;
     }
 
+    /** Plans of at least this download rate count as gigabit plans (ward 2030 target). */
+    static final double GIGABIT_PLAN_MBPS = 1000;
+
+    private void countTargets(EnrichedMeasurement m, int sign) {
+        if (m.target2030Pass != null) {
+            target2030Evaluated += sign;
+            target2030Pass += m.target2030Pass ? sign : 0;
+        }
+        if (m.planDownloadMbps != null && m.planDownloadMbps >= GIGABIT_PLAN_MBPS) {
+            planGigabit += sign;
+        }
+        if (m.ipVersion != null) {
+            ipKnown += sign;
+            ipv6 += m.ipVersion == 6 ? sign : 0;
+        }
+    }
+
     /** Adds everything of {@code other} to this accumulator. */
     public QualityAccumulator merge(QualityAccumulator other) {
         count += other.count;
@@ -73,7 +97,13 @@ public class QualityAccumulator {
         latencySum += other.latencySum;
         qcvnEvaluated += other.qcvnEvaluated;
         belowQcvn += other.belowQcvn;
-        other.devices.forEach((k, v) -> devices.merge(k, v, Integer::sum));
+        target2030Evaluated += other.target2030Evaluated;
+        target2030Pass += other.target2030Pass;
+        planGigabit += other.planGigabit;
+        ipKnown += other.ipKnown;
+        ipv6 += other.ipv6;
+        // A device whose samples cancel out (an erasure in the other part) no longer counts.
+        other.devices.forEach((k, v) -> devices.merge(k, v, (a, b) -> a + b == 0 ? null : a + b));
         download.mergeWith(other.download);
         upload.mergeWith(other.upload);
         latency.mergeWith(other.latency);
@@ -89,6 +119,11 @@ public class QualityAccumulator {
         c.latencySum = latencySum;
         c.qcvnEvaluated = qcvnEvaluated;
         c.belowQcvn = belowQcvn;
+        c.target2030Evaluated = target2030Evaluated;
+        c.target2030Pass = target2030Pass;
+        c.planGigabit = planGigabit;
+        c.ipKnown = ipKnown;
+        c.ipv6 = ipv6;
         c.devices = new HashMap<>(devices);
         c.download = download.copy();
         c.upload = upload.copy();

@@ -35,6 +35,21 @@ public class QualityAggregate {
     public byte[] downloadSketch;
     public byte[] uploadSketch;
     public byte[] latencySketch;
+    public long target2030EvaluatedCount;
+    public long target2030PassCount;
+
+    /** Samples on a plan of at least 1000 Mbit/s. */
+    public long planGigabitCount;
+
+    public long ipKnownCount;
+    public long ipv6Count;
+
+    /**
+     * {@code vn.speedwatch.warehouse.DeviceSketch} of the bucket's devices: the dashboards merge
+     * day sketches to count distinct devices over any range. Stored on day rows only.
+     */
+    public byte[] deviceSketch;
+
     public boolean finalResult;
 
     public QualityAggregate() {}

@@ -105,7 +105,16 @@ public final class Rows {
                 q.belowQcvnShare(),
                 q.downloadSketch,
                 q.uploadSketch,
-                q.latencySketch);
+                q.latencySketch,
+                new QualityAggregateRow.TargetCounts(
+                        q.target2030EvaluatedCount,
+                        q.target2030PassCount,
+                        q.planGigabitCount,
+                        q.ipKnownCount,
+                        q.ipv6Count),
+                // Day rows only: 1.3 KB per row would multiply by 24 on hour rows, and the
+                // dashboards merge days.
+                QualityAggregateRow.DAY.equals(q.resolution) ? q.deviceSketch : null);
     }
 
     public static DeadLetterRow deadLetter(DeadLetter d) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.QualityAggregate;
+import vn.speedwatch.warehouse.DeviceSketch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,6 +107,17 @@ class QualityAccumulatorTest {
         QualityAggregate merged = aggregation.getResult(aggregation.merge(left, right));
         QualityAggregate direct = aggregation.getResult(whole);
         assertThat(merged.downloadMedian).isEqualTo(direct.downloadMedian);
+        assertThat(merged)
+                .usingRecursiveComparison()
+                .comparingOnlyFields(
+                        "target2030EvaluatedCount",
+                        "target2030PassCount",
+                        "planGigabitCount",
+                        "ipKnownCount",
+                        "ipv6Count",
+                        "deviceSketch")
+                .isEqualTo(direct);
+        assertThat(merged.ipv6Count).isPositive().isLessThan(merged.ipKnownCount);
         assertThat(merged.sampleCount).isEqualTo(200);
         assertThat(merged.deviceCount).isEqualTo(7);
     }
@@ -129,6 +141,75 @@ class QualityAccumulatorTest {
                 .isEqualTo(aggregation.getResult(acc));
     }
 
+    @Test
+    void countsTheTargetAndIpv6SamplesAndSubtractsErasures() {
+        EnrichedMeasurement gigabitPass = fixed("a", 950, 1000.0, true, 6);
+        EnrichedMeasurement gigabitFail = fixed("b", 400, 1000.0, false, 4);
+        EnrichedMeasurement smallPlan = fixed("c", 250, 300.0, false, null);
+        EnrichedMeasurement noPlan = fixed("d", 80, null, null, 6);
+        QualityAccumulator acc = aggregation.createAccumulator();
+        for (EnrichedMeasurement m : List.of(gigabitPass, gigabitFail, smallPlan, noPlan)) {
+            acc = aggregation.add(m, acc);
+        }
+        QualityAggregate q = aggregation.getResult(acc);
+        assertThat(List.of(q.target2030EvaluatedCount, q.target2030PassCount,
+                        q.planGigabitCount, q.ipKnownCount, q.ipv6Count))
+                .containsExactly(3L, 1L, 2L, 3L, 2L);
+
+        EnrichedMeasurement erased = fixed("a", 950, 1000.0, true, 6);
+        erased.erasure = true;
+        q = aggregation.getResult(aggregation.add(erased, acc));
+        assertThat(List.of(q.target2030EvaluatedCount, q.target2030PassCount,
+                        q.planGigabitCount, q.ipKnownCount, q.ipv6Count))
+                .containsExactly(2L, 0L, 1L, 2L, 1L);
+        assertThat(q.deviceSketch)
+                .as("the erased device leaves the distinct-device sketch")
+                .isEqualTo(DeviceSketch.of(List.of("b", "c", "d")).toBytes());
+    }
+
+    @Test
+    void restoresStateWrittenBeforeTheTargetCountsExisted() throws Exception {
+        QualityAccumulator acc = aggregation.createAccumulator();
+        for (int i = 0; i < 50; i++) {
+            acc = aggregation.add(sample("d" + i % 5, i * 3.0, i % 2 == 0), acc);
+        }
+        DataOutputSerializer formatOne = new DataOutputSerializer(256);
+        new QualityAccumulatorSerializer(1).serialize(acc, formatOne);
+        // What a format-1 checkpoint holds: a SimpleTypeSerializerSnapshot (version 3, no payload).
+        QualityAccumulatorSerializer.Snapshot old = new QualityAccumulatorSerializer.Snapshot();
+        old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+
+        assertThat(QualityAccumulatorSerializer.INSTANCE.snapshotConfiguration()
+                        .resolveSchemaCompatibility(old)
+                        .isCompatibleAfterMigration())
+                .isTrue();
+        QualityAccumulator restored = old.restoreSerializer()
+                .deserialize(new DataInputDeserializer(formatOne.getCopyOfBuffer()));
+        QualityAggregate expected = aggregation.getResult(acc);
+        expected.target2030EvaluatedCount = 0;
+        expected.target2030PassCount = 0;
+        expected.planGigabitCount = 0;
+        expected.ipKnownCount = 0;
+        expected.ipv6Count = 0;
+        assertThat(aggregation.getResult(restored)).usingRecursiveComparison()
+                .isEqualTo(expected);
+        assertThat(QualityAccumulatorSerializer.INSTANCE.snapshotConfiguration()
+                        .resolveSchemaCompatibility(
+                                QualityAccumulatorSerializer.INSTANCE.snapshotConfiguration())
+                        .isCompatibleAsIs())
+                .isTrue();
+    }
+
+    static EnrichedMeasurement fixed(String device, double down, Double plan, Boolean target,
+            Integer ipVersion) {
+        EnrichedMeasurement m = sample(device, down, true);
+        m.accessType = "FIXED_FIBER";
+        m.planDownloadMbps = plan;
+        m.target2030Pass = target;
+        m.ipVersion = ipVersion;
+        return m;
+    }
+
     static EnrichedMeasurement sample(String device, double down, boolean passes) {
         EnrichedMeasurement m = new EnrichedMeasurement();
         m.id = device + "-" + down;
@@ -137,6 +218,11 @@ class QualityAccumulatorTest {
         m.uploadMbps = down / 4;
         m.latencyMs = 20 + down / 10;
         m.qcvnPass = passes;
+        // Every fifth sample over IPv6, every third meets the 2030 target on a gigabit plan.
+        int k = (int) down;
+        m.ipVersion = k % 5 == 0 ? 6 : 4;
+        m.planDownloadMbps = k % 3 == 0 ? 1000.0 : 300.0;
+        m.target2030Pass = k % 3 == 0;
         return m;
     }
 

@@ -7,9 +7,8 @@ from dashboards_quality import MEDIANS_NOTE, MIN_NOTE
 
 # The TDP variable is single-valued here: Grafana inserts it unquoted, with quotes doubled.
 F_ONE_TDP = "tdp_code = '$tdp' AND operator IN ($operator) AND access_type IN ($access)"
-RAW_NOTE = (" Đọc bảng thô trong khoảng thời gian đã chọn (giới hạn bởi chỉ mục thời gian /"
-            " hypertable), vì bảng tổng hợp chưa có cột này. / Reads raw rows bounded by the"
-            " time range: the aggregates lack this column.")
+AGG_NOTE = (" Tính từ các bộ đếm của bảng tổng hợp ngày. / Summed from the daily aggregates'"
+            " counts.")
 
 
 def tdp_detail():
@@ -108,25 +107,21 @@ ORDER BY opened_at DESC"""
 
 
 def targets_2030():
-    fixed_sql = """SELECT CASE WHEN count(*) >= $min_samples
-         THEN 100.0 * count(*) FILTER (WHERE target_2030_pass) / count(*) END
-       AS "Cáp quang đạt mục tiêu 1 Gbps (%)"
-FROM measurements_raw
-WHERE $__timeFilter(measured_at)
+    fixed_days = """FROM quality_aggregates
+WHERE resolution = 'day' AND $__timeFilter(bucket_start)
   AND access_type IN ('FIXED_FIBER', 'FIXED_OTHER')
   AND operator IN ($operator) AND tdp_code IN ($tdp)"""
-    fixed_by_tdp = """SELECT tdp_code AS "Tổ dân phố", count(*) AS "Phép đo cố định",
-       CASE WHEN count(*) >= $min_samples
-         THEN 100.0 * count(*) FILTER (WHERE target_2030_pass) / count(*) END
-         AS "Đạt mục tiêu 1 Gbps (%)",
-       CASE WHEN count(*) >= $min_samples
-         THEN 100.0 * count(*) FILTER (WHERE plan_download_mbps >= 1000) / count(*) END
+    fixed_n = "sum(sample_count)"
+    target_share = "100.0 * sum(target_2030_pass_count) / sum(sample_count)"
+    fixed_sql = f"""SELECT {enough(target_share, fixed_n)}
+       AS "Cáp quang đạt mục tiêu 1 Gbps (%)"
+{fixed_days}"""
+    fixed_by_tdp = f"""SELECT tdp_code AS "Tổ dân phố", {fixed_n} AS "Phép đo cố định",
+       {enough(target_share, fixed_n)} AS "Đạt mục tiêu 1 Gbps (%)",
+       {enough("100.0 * sum(plan_gigabit_count) / sum(sample_count)", fixed_n)}
          AS "Gói cước ≥ 1 Gbps (%)",
-       CASE WHEN count(*) >= $min_samples THEN 'đủ mẫu' ELSE 'chưa đủ mẫu' END AS "Độ tin cậy"
-FROM measurements_raw
-WHERE $__timeFilter(measured_at)
-  AND access_type IN ('FIXED_FIBER', 'FIXED_OTHER')
-  AND operator IN ($operator) AND tdp_code IN ($tdp)
+       {status(fixed_n)} AS "Độ tin cậy"
+{fixed_days}
 GROUP BY tdp_code
 ORDER BY tdp_code"""
     mobile = """FROM quality_aggregates
@@ -142,11 +137,11 @@ WHERE resolution = 'day' AND $__timeFilter(bucket_start)
 {mobile}
 GROUP BY 1
 ORDER BY 1"""
-    ipv6_sql = """SELECT CASE WHEN count(ip_version) >= $min_samples
-         THEN 100.0 * count(*) FILTER (WHERE ip_version = 6) / count(ip_version) END
+    ipv6_sql = f"""SELECT {enough("100.0 * sum(ipv6_count) / sum(ip_known_count)",
+                                  "sum(ip_known_count)")}
        AS "Phép đo qua IPv6 (%)"
-FROM measurements_raw
-WHERE $__timeFilter(measured_at)
+FROM quality_aggregates
+WHERE resolution = 'day' AND $__timeFilter(bucket_start)
   AND operator IN ($operator) AND tdp_code IN ($tdp)"""
     wifi_src = """  SELECT tdp_code, sample_count AS n, download_median AS d
   FROM quality_aggregates
@@ -172,15 +167,15 @@ ORDER BY (coalesce(m.n, 0) = 0) DESC, a.code"""
                            "Có dữ liệu": {"color": "green", "index": 2}}}]}]}]
     panels = [
         stat("Cáp quang đạt mục tiêu 1 Gbps (%)", "Phép đo cố định có gói ≥ 1 Gbps và đo được"
-             " ≥ 80 % gói (target_2030_pass) trên tổng phép đo cố định." + RAW_NOTE + MIN_NOTE,
+             " ≥ 80 % gói (target_2030_pass) trên tổng phép đo cố định." + AGG_NOTE + MIN_NOTE,
              fixed_sql, "percent", 1),
         stat("Di động trên 5G (%)", "Phép đo di động qua 5G trên tổng phép đo di động (bảng"
              " tổng hợp). / Share of mobile tests on 5G." + MIN_NOTE, g5_sql, "percent", 1),
-        stat("Phép đo qua IPv6 (%)", "Phép đo dùng IPv6 trên phép đo biết phiên bản IP." + RAW_NOTE
+        stat("Phép đo qua IPv6 (%)", "Phép đo dùng IPv6 trên phép đo biết phiên bản IP." + AGG_NOTE
              + MIN_NOTE, ipv6_sql, "percent", 1),
         stat("Ngưỡng số mẫu tối thiểu", "Giá trị chỉ hiển thị khi có ít nhất số mẫu này. /"
              " Minimum samples.", 'SELECT $min_samples AS "Số mẫu tối thiểu"', "short"),
-        table("Mục tiêu 1 Gbps theo tổ dân phố", "Phép đo cố định theo tổ dân phố." + RAW_NOTE
+        table("Mục tiêu 1 Gbps theo tổ dân phố", "Phép đo cố định theo tổ dân phố." + AGG_NOTE
               + MIN_NOTE, fixed_by_tdp, w=12, overrides=UNIT_OVERRIDES),
         timeseries("Tỷ lệ di động trên 5G theo ngày (%)", "Khoảng trống là ngày chưa đủ mẫu. /"
                    " Gaps are days with too few samples.", g5_trend, "percent"),

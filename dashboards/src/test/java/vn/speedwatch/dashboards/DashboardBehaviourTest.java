@@ -1,6 +1,7 @@
 package vn.speedwatch.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -105,6 +106,40 @@ class DashboardBehaviourTest {
                 + " WHERE resolution = 'hour'").rows().get(0).get(0)).longValue();
         assertThat(number(rows("sw-tong-quan", "Số phép đo", Selection.ALL).get(0), "Số phép đo"))
                 .isEqualTo(hourly);
+    }
+
+    @Test
+    void distinctDevicesComeFromMergedDaySketchesWithinTenPercent() throws SQLException {
+        double shown = number(rows("sw-tong-quan", "Thiết bị khác nhau", Selection.ALL).get(0),
+                "Thiết bị khác nhau");
+        long exact = scalar(SeedSql.exactDevices("true"));
+        assertThat(exact).isGreaterThan(1_000);
+        assertThat(shown).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(10));
+    }
+
+    @Test
+    void targetAndIpv6SharesAreTheAggregatesCountsSummed() throws SQLException {
+        String fixedDays = " FROM quality_aggregates WHERE resolution = 'day'"
+                + " AND access_type IN ('FIXED_FIBER', 'FIXED_OTHER')";
+        double target = 100.0 * scalar("SELECT sum(target_2030_pass_count)" + fixedDays)
+                / scalar("SELECT sum(sample_count)" + fixedDays);
+        double ipv6 = 100.0 * scalar("SELECT sum(ipv6_count) FROM quality_aggregates"
+                + " WHERE resolution = 'day'") / scalar("SELECT sum(ip_known_count)"
+                + " FROM quality_aggregates WHERE resolution = 'day'");
+
+        assertThat(number(rows("sw-muc-tieu-2030", "Cáp quang đạt mục tiêu 1 Gbps (%)",
+                Selection.ALL).get(0), "Cáp quang đạt mục tiêu 1 Gbps (%)"))
+                .isCloseTo(target, within(1e-9)).isBetween(5.0, 50.0);
+        assertThat(number(rows("sw-muc-tieu-2030", "Phép đo qua IPv6 (%)", Selection.ALL)
+                .get(0), "Phép đo qua IPv6 (%)")).isCloseTo(ipv6, within(1e-9));
+        Map<String, Object> tdp01 = row(rows("sw-muc-tieu-2030", "Mục tiêu 1 Gbps theo tổ dân phố",
+                Selection.ALL), "Tổ dân phố", "TDP-01");
+        assertThat(number(tdp01, "Gói cước ≥ 1 Gbps (%)")).isCloseTo(40.0, within(1.0));
+        assertThat(tdp01).containsEntry("Độ tin cậy", "đủ mẫu");
+    }
+
+    private static long scalar(String sql) throws SQLException {
+        return ((Number) runner.query(sql).rows().get(0).get(0)).longValue();
     }
 
     private static List<Map<String, Object>> rows(String uid, String title, Selection s)

@@ -120,14 +120,29 @@ class DashboardStructureTest {
         }
     }
 
+    /**
+     * Panels that may read raw measurements, by "uid «title»", each with the reason; a panel
+     * scanning raw rows is a defect (issue #7: p95 ≤ 100 ms comes from the aggregates). The plain
+     * PostgreSQL {@code quality_monthly} view scans raw rows too.
+     */
+    private static final Map<String, String> RAW_READERS_ALLOWED = Map.of();
+
+    private static final Pattern RAW_RELATION =
+            Pattern.compile("\\b(measurements_raw|quality_monthly)\\b");
+
     @Test
-    void rawMeasurementsAreOnlyReadWithinTheTimeRange() {
+    void noPanelReadsRawMeasurements() {
+        List<String> offenders = new ArrayList<>();
         for (PanelQuery q : Provisioning.sqlQueries()) {
-            if (q.sql().contains("measurements_raw")) {
-                assertThat(q.sql()).as("%s reads raw rows", q)
-                        .contains("$__timeFilter(measured_at)");
+            String key = q.dashboard().uid() + " «" + q.panel().path("title").asText() + "»";
+            if (RAW_RELATION.matcher(q.sql()).find() && !RAW_READERS_ALLOWED.containsKey(key)) {
+                offenders.add(key);
             }
         }
+        assertThat(offenders).as("panels reading raw measurements instead of aggregates")
+                .isEmpty();
+        assertThat(RAW_READERS_ALLOWED.values()).allSatisfy(reason -> assertThat(reason)
+                .as("an allowed raw reader says why").isNotBlank());
     }
 
     @Test

@@ -18,8 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * Fills a migrated warehouse with one month (October 2026, Vietnam time) of what the pipeline
- * writes: the area registry, hourly and daily quality aggregates, heatmap cells, raw rows,
- * alerts, dead letters, plus the VNNIC reference medians imported from a CSV. Generated with
+ * writes: the area registry, hourly and daily quality aggregates (with the 2030-target and IPv6
+ * counts, and device sketches on day rows), heatmap cells, raw rows (no panel reads them; the
+ * benchmark keeps them for its growth probe), alerts, dead letters, plus the VNNIC reference
+ * medians imported from a CSV. Generated with
  * {@code generate_series} so the same code seeds tests and the 10 M-measurement benchmark.
  *
  * <p>One cell is deliberately sparse: TDP-12 × OTHER × FIXED_OTHER has only {@link #SPARSE_N}
@@ -76,6 +78,7 @@ public final class Seed {
             execute(c, SeedSql.SPARSE_HOUR);
             execute(c, SeedSql.NO_WIFI_IN_TDP_11);
             execute(c, SeedSql.DAYS);
+            execute(c, SeedSql.DEVICE_SKETCHES);
             try (PreparedStatement ps = c.prepareStatement(SeedSql.HEATMAP)) {
                 ps.setObject(1, Timestamp.from(FROM));
                 ps.setObject(2, Timestamp.from(END));

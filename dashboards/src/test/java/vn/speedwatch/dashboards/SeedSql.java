@@ -12,7 +12,9 @@ final class SeedSql {
             resolution, bucket_start, tdp_code, operator, access_type, sample_count,
             device_count, download_mean, download_median, download_p10, download_p90,
             upload_mean, upload_median, upload_p10, upload_p90, latency_mean, latency_median,
-            latency_p10, latency_p90, qcvn_evaluated_count, below_qcvn_count, below_qcvn_share""";
+            latency_p10, latency_p90, qcvn_evaluated_count, below_qcvn_count, below_qcvn_share,
+            target_2030_evaluated_count, target_2030_pass_count, plan_gigabit_count,
+            ip_known_count, ipv6_count""";
 
     /** Parameters: from, end, operators[], access types[], samples per (non-night) hour. */
     static final String HOURS = "INSERT INTO quality_aggregates (" + AGG_COLUMNS + """
@@ -21,7 +23,12 @@ final class SeedSql {
                    v.dl * 1.05, v.dl, v.dl * 0.4, v.dl * 1.5,
                    v.ul * 1.05, v.ul, v.ul * 0.4, v.ul * 1.5,
                    v.lat * 1.1, v.lat, v.lat * 0.6, v.lat * 1.8,
-                   s.n, round(s.n * v.below)::bigint, round(s.n * v.below) / s.n
+                   s.n, round(s.n * v.below)::bigint, round(s.n * v.below) / s.n,
+                   CASE WHEN x.acc LIKE 'FIXED%' THEN s.n ELSE 0 END,
+                   CASE WHEN x.acc = 'FIXED_FIBER' THEN round(s.n * (0.3 - 0.02 * o.oi))::bigint
+                        ELSE 0 END,
+                   CASE WHEN x.acc LIKE 'FIXED%' THEN round(s.n * 0.4)::bigint ELSE 0 END,
+                   s.n - s.n / 10, round((s.n - s.n / 10) * (0.15 + 0.05 * o.oi))::bigint
             FROM generate_series(CAST(? AS timestamptz),
                                  CAST(? AS timestamptz) - INTERVAL '1 hour',
                                  INTERVAL '1 hour') AS h(ts)
@@ -51,7 +58,7 @@ final class SeedSql {
             )
             VALUES ('hour', '2026-10-15 10:00+07', 'TDP-12', 'OTHER', 'FIXED_OTHER', 3, 3,
                     4242.42, 4242.42, 4242.11, 4242.99, 4141.41, 4141.41, 4141.41, 4141.41,
-                    4343.43, 4343.43, 4343.43, 4343.43, 3, 1, 0.4242)""";
+                    4343.43, 4343.43, 4343.43, 4343.43, 3, 1, 0.4242, 3, 1, 1, 3, 1)""";
 
     /** TDP-11's cultural house has no public Wi-Fi tests: the 2030 dashboard must flag it. */
     static final String NO_WIFI_IN_TDP_11 = """
@@ -76,10 +83,43 @@ final class SeedSql {
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p10),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p90),
                    sum(qcvn_evaluated_count), sum(below_qcvn_count),
-                   sum(below_qcvn_count)::float8 / sum(qcvn_evaluated_count)
+                   sum(below_qcvn_count)::float8 / sum(qcvn_evaluated_count),
+                   sum(target_2030_evaluated_count), sum(target_2030_pass_count),
+                   sum(plan_gigabit_count), sum(ip_known_count), sum(ipv6_count)
             FROM quality_aggregates
             WHERE resolution = 'hour'
             GROUP BY 2, 3, 4, 5""";
+
+    /**
+     * Which of three device subsets a day row's devices are: each TDP × operator has 60 devices
+     * ("dev-TDP-01-VIETTEL-7"), a day row holds the 40 whose number k has (k + variant) % 3 ≠ 0,
+     * so every device appears over a month and none is in every row.
+     */
+    static final String DEVICE_VARIANT = "(extract(doy FROM q.bucket_start AT TIME ZONE"
+            + " 'Asia/Ho_Chi_Minh')::int + length(q.access_type)) % 3";
+
+    /** Day rows' device sketches, built by the migration's SQL function (3 per TDP × operator). */
+    static final String DEVICE_SKETCHES = """
+            WITH variants AS (
+                SELECT c.tdp_code, c.operator, v.r,
+                       device_sketch_of(array(
+                           SELECT 'dev-' || c.tdp_code || '-' || c.operator || '-' || k
+                           FROM generate_series(0, 59) AS k WHERE (k + v.r) % 3 <> 0)) AS sketch
+                FROM (SELECT DISTINCT tdp_code, operator FROM quality_aggregates) c
+                CROSS JOIN generate_series(0, 2) AS v(r)
+            )
+            UPDATE quality_aggregates q SET device_sketch = v.sketch
+            FROM variants v
+            WHERE q.resolution = 'day' AND v.tdp_code = q.tdp_code AND v.operator = q.operator
+              AND v.r = """ + DEVICE_VARIANT;
+
+    /** The exact number of distinct devices in the day rows {@code filter} selects. */
+    static String exactDevices(String filter) {
+        return "SELECT count(DISTINCT q.tdp_code || '-' || q.operator || '-' || k)"
+                + " FROM quality_aggregates q CROSS JOIN generate_series(0, 59) AS k"
+                + " WHERE q.resolution = 'day' AND (k + " + DEVICE_VARIANT + ") % 3 <> 0"
+                + " AND " + filter;
+    }
 
     /** Parameters: from, end, number of cells, operators[], access types[]. */
     static final String HEATMAP = """

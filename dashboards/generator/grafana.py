@@ -67,7 +67,9 @@ def weighted_medians(src, keys, metrics, extras=(), materialized=False):
     it is the inner side of a join (PostgreSQL would otherwise re-run it per outer row)."""
     part = ", ".join(keys)
     over = f"PARTITION BY {part}" if keys else ""
-    cums = "".join(f",\n         sum(n) OVER ({over} ORDER BY {m}) AS cum_{m}" for m in metrics)
+    # ROWS framing: the default RANGE framing compares peers row by row; the median is the same.
+    cums = "".join(f",\n         sum(n) OVER ({over} ORDER BY {m} ROWS UNBOUNDED PRECEDING)"
+                   f" AS cum_{m}" for m in metrics)
     meds = "".join(f",\n         min({m}) FILTER (WHERE 2 * cum_{m} >= total_n) AS {m}"
                    for m in metrics)
     extra = "".join(f",\n         {e}" for e in extras)

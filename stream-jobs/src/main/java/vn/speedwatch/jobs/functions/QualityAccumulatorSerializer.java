@@ -36,7 +36,8 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
     QualityAccumulatorSerializer(int format) {
         if (format < 1 || format > FORMAT) {
             throw new IllegalArgumentException(
-                    "QualityAccumulator state format " + format + " is unknown (1.." + FORMAT + ")");
+                    "QualityAccumulator state format " + format + " is unknown (1.." + FORMAT
+                            + ")");
         }
         this.format = format;
     }
@@ -162,7 +163,8 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
 
     /**
      * Restores the serializer from checkpoints and savepoints. Snapshot version 3 is what format-1
-     * state wrote (a {@code SimpleTypeSerializerSnapshot}, no payload); version 4 stores the format.
+     * state wrote (a {@code SimpleTypeSerializerSnapshot}, no payload); version 4 stores the
+     * format.
      */
     public static final class Snapshot implements TypeSerializerSnapshot<QualityAccumulator> {
         private static final int VERSION = 4;

@@ -56,7 +56,7 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     /** Producer settings that make every record durable and every failure quick. */
-    static Map<String, Object> producerConfig(String bootstrapServers, Duration sendTimeout) {
+    public static Map<String, Object> producerConfig(String bootstrapServers, Duration sendTimeout) {
         long timeoutMs = Math.max(1000, sendTimeout.toMillis());
         long lingerMs = 2;
         return Map.ofEntries(

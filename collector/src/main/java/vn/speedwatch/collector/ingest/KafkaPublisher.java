@@ -59,7 +59,8 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     /** Producer settings that make every record durable and every failure quick. */
-    public static Map<String, Object> producerConfig(String bootstrapServers, Duration sendTimeout) {
+    public static Map<String, Object> producerConfig(
+            String bootstrapServers, Duration sendTimeout) {
         long timeoutMs = Math.max(1000, sendTimeout.toMillis());
         long lingerMs = 2;
         return Map.ofEntries(
@@ -97,10 +98,14 @@ public final class KafkaPublisher implements AutoCloseable {
      * could not be sent.
      *
      * <p>A batch is one hand-off to the sending thread and one answer back to the event loop, not
-     * one per record: at a hundred records per request those hops cost more than Kafka itself.
-     * The records are serialized on the sending thread, off the event loop.
+     * one per record: per record, a batch of 100 cost 200 queue hand-offs and thread wake-ups
+     * and a 100-way composite future. The records are serialized on the sending thread, off the
+     * event loop.
      */
     public Future<Void> publishAll(Context context, List<MeasurementEvent> events) {
+        if (events.isEmpty()) {
+            return Future.succeededFuture();
+        }
         Promise<Void> promise = Promise.promise();
         Batch batch = new Batch(context, promise, events.size());
         inFlight.addAndGet(events.size());

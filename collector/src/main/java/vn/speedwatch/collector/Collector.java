@@ -32,6 +32,7 @@ import vn.speedwatch.warehouse.WarehouseConfig;
 public final class Collector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final java.time.Duration WAREHOUSE_WAIT = java.time.Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final CollectorParts parts;
@@ -68,6 +69,9 @@ public final class Collector {
         Optional<HikariDataSource> ds = config.dbUrl().map(url -> Warehouse.open(
                 new WarehouseConfig(url, config.dbUser().orElse("postgres"),
                         config.dbPassword().orElse(""), 2)));
+        // Hikari waits 30 s for a connection by default, as long as the request timeout: with
+        // the warehouse down a receipt look-up would hang, then time out. Fail it soon: 503.
+        ds.ifPresent(d -> d.setConnectionTimeout(WAREHOUSE_WAIT.toMillis()));
         ResultLookup lookup = ds.map(ResultLookup::of).orElseGet(ResultLookup::withoutDatabase);
         CollectorParts parts = CollectorParts.build(config, newRegistry(), lookup, limits);
         CollectorVerticle verticle = new CollectorVerticle(config, parts,

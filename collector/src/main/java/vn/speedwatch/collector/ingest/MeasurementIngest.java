@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,14 +80,15 @@ public final class MeasurementIngest {
      */
     public Future<List<ItemResult>> publish(Context context, List<ItemResult> results,
             String clientHash, String apiKeyId) {
-        List<Future<Void>> sends = new ArrayList<>();
+        Instant receivedAt = clock.instant(); // one request, one arrival time
+        List<MeasurementEvent> events = new ArrayList<>(results.size());
         for (ItemResult r : results) {
             if (r.accepted()) {
-                sends.add(publisher.publish(context, MeasurementEvent.measurement(
-                        r.measurement(), clock.instant(), clientHash, apiKeyId, version)));
+                events.add(MeasurementEvent.measurement(
+                        r.measurement(), receivedAt, clientHash, apiKeyId, version));
             }
         }
-        return Future.all(sends).map(done -> results.stream()
+        return publisher.publishAll(context, events).map(done -> results.stream()
                 .map(r -> r.accepted() ? r.withReceipt(receipts.issue(r.id())) : r)
                 .toList());
     }

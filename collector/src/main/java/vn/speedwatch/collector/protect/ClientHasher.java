@@ -15,12 +15,12 @@ public final class ClientHasher {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] current;
-    private final Optional<byte[]> previous;
+    private final Hmac.Keyed current;
+    private final Optional<Hmac.Keyed> previous;
 
     public ClientHasher(byte[] current, Optional<byte[]> previous) {
-        this.current = current.clone();
-        this.previous = previous.map(byte[]::clone);
+        this.current = new Hmac.Keyed(current);
+        this.previous = previous.map(Hmac.Keyed::new);
     }
 
     /** The keyed hash of an address, 22 url-safe characters (128 bits). */
@@ -34,8 +34,8 @@ public final class ClientHasher {
                 || previous.map(p -> hash(p, address).equals(hash)).orElse(false);
     }
 
-    private static String hash(byte[] secret, String address) {
-        byte[] mac = Hmac.sign(secret, address.getBytes(StandardCharsets.UTF_8));
+    private static String hash(Hmac.Keyed secret, String address) {
+        byte[] mac = secret.sign(address.getBytes(StandardCharsets.UTF_8));
         return ENCODER.encodeToString(java.util.Arrays.copyOf(mac, 16));
     }
 }

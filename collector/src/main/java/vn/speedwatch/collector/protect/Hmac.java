@@ -12,13 +12,29 @@ public final class Hmac {
 
     private Hmac() {}
 
-    /** HMAC-SHA256 of {@code data} under {@code secret}. */
-    public static byte[] sign(byte[] secret, byte[] data) {
+    /**
+     * HMAC-SHA256 under one secret for repeated use: each thread keeps one initialised
+     * {@link Mac}. Looking up the provider and keying a fresh Mac costs several times more than
+     * signing a 16-byte id, and a batch of 100 measurements signs 100 receipts.
+     */
+    public static final class Keyed {
+        private final ThreadLocal<Mac> mac;
+
+        public Keyed(byte[] secret) {
+            byte[] key = secret.clone();
+            this.mac = ThreadLocal.withInitial(() -> newMac(key));
+        }
+
+        public byte[] sign(byte[] data) {
+            return mac.get().doFinal(data); // doFinal leaves the Mac keyed and reset for reuse
+        }
+    }
+
+    private static Mac newMac(byte[] secret) {
         try {
-            // A fresh Mac per call: Mac is not thread-safe, and creating one is cheap.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret, ALGORITHM));
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -20,10 +20,10 @@ public final class ReceiptCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final byte[] secret;
+    private final Hmac.Keyed hmac;
 
     public ReceiptCodec(byte[] secret) {
-        this.secret = secret.clone();
+        this.hmac = new Hmac.Keyed(secret);
     }
 
     /** The receipt for a measurement id. */
@@ -55,7 +55,7 @@ public final class ReceiptCodec {
     }
 
     private byte[] tag(byte[] idBytes) {
-        return Arrays.copyOf(Hmac.sign(secret, idBytes), TAG_BYTES);
+        return Arrays.copyOf(hmac.sign(idBytes), TAG_BYTES);
     }
 
     private static byte[] bytes(UUID id) {

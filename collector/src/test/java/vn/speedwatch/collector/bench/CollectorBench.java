@@ -1,5 +1,6 @@
 package vn.speedwatch.collector.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,24 +17,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.speedwatch.collector.Collector;
 import vn.speedwatch.collector.config.CollectorConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.model.Json;
+import vn.speedwatch.model.Measurement;
+import vn.speedwatch.model.MeasurementEvent;
+import vn.speedwatch.model.MeasurementParser;
 import vn.speedwatch.model.Settings;
+import vn.speedwatch.model.ValidationLimits;
 
 /**
  * Sustained accepted measurements per second through the collector with durable Kafka acks,
  * next to the ceiling of a bare Vert.x endpoint that only answers 202, both driven by the same
- * Vert.x load loop in the same run. Prints a markdown table. Not a test: run bench/collector/run.
+ * Vert.x load loop in the same run, and the ceiling of Kafka alone (a plain producer with the
+ * collector's settings sending the same records). Prints a markdown table whose ratio column
+ * compares every row with the bare endpoint. Not a test: run bench/collector/run.
  */
 public final class CollectorBench {
 
     private static final String PATH = "/api/v1/measurements";
+    private static final String KAFKA_ONLY_TOPIC = "bench.kafka-ceiling";
 
     private final Vertx loadVertx = Vertx.vertx();
     private final int concurrency;
@@ -57,9 +67,11 @@ public final class CollectorBench {
     }
 
     private void run() throws Exception {
+        String loadBefore = loadAverage();
         Path dir = Files.createTempDirectory("bench-kafka");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
         broker.createTopic("speedwatch.measurements", 3);
+        broker.createTopic(KAFKA_ONLY_TOPIC, 3);
         Vertx serverVertx = Vertx.vertx();
         Collector collector = join(Collector.start(serverVertx, config(broker)));
         HttpServer bare = join(serverVertx.createHttpServer()
@@ -68,24 +80,61 @@ public final class CollectorBench {
                 .listen(0, "127.0.0.1"));
         List<Buffer> singles = bodies(2000, 1);
         List<Buffer> batches = bodies(200, 100);
-        List<String> rows = new ArrayList<>();
-        rows.add(row("bare Vert.x 202 (ceiling)", "single", 1, load(bare.actualPort(), singles)));
-        rows.add(row("collector → Kafka acks=all", "single", 1, load(collector.port(), singles)));
-        rows.add(row("bare Vert.x 202 (ceiling)", "batch 100", 100,
-                load(bare.actualPort(), batches)));
-        rows.add(row("collector → Kafka acks=all", "batch 100", 100,
-                load(collector.port(), batches)));
+        // -Dbench.rows=collector-batch,... runs only some rows (for a profiler); default: all.
+        Set<String> only = Set.of(System.getProperty("bench.rows",
+                "bare-single,collector-single,bare-batch,collector-batch,kafka").split(","));
+        Result bareSingle = only.contains("bare-single") ? load(bare.actualPort(), singles) : null;
+        Result collectorSingle = only.contains("collector-single")
+                ? load(collector.port(), singles) : null;
+        Result bareBatch = only.contains("bare-batch") ? load(bare.actualPort(), batches) : null;
+        Result collectorBatch = only.contains("collector-batch")
+                ? load(collector.port(), batches) : null;
+        // The same records the collector sends, with as many unacknowledged as its batch row.
+        Result kafka = only.contains("kafka") ? KafkaCeiling.run(broker.bootstrapServers(),
+                records(batches), concurrency * 100, warmup, measure) : null;
+        String loadAfter = loadAverage();
         System.out.println();
-        System.out.printf("Load: %s, %d connections, warm-up %ds, measured %ds, %d cores.%n%n",
+        System.out.printf("Load: %s, %d connections, warm-up %ds, measured %ds, %d cores; "
+                        + "load average (1/5/15 min) %s before, %s after.%n%n",
                 Wrk.available() ? "wrk" : "Vert.x HttpClient loop", concurrency,
                 warmup.toSeconds(), measure.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
-        System.out.println(
-                "| endpoint | body | requests/s | measurements/s | p50 ms | p99 ms | non-202 |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|");
-        rows.forEach(System.out::println);
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        System.out.println("| endpoint | body | requests/s | measurements/s | ratio to bare "
+                + "| p50 ms | p99 ms | non-202 |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        printRow("bare Vert.x 202 (ceiling)", "single", 1, bareSingle, bareSingle);
+        printRow("collector → Kafka acks=all", "single", 1, collectorSingle, bareSingle);
+        printRow("bare Vert.x 202 (ceiling)", "batch 100", 100, bareBatch, bareBatch);
+        printRow("collector → Kafka acks=all", "batch 100", 100, collectorBatch, bareBatch);
+        printRow("Kafka alone, same producer (ceiling)", "records", 0, kafka, bareBatch);
         join(collector.close());
         broker.close();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The Kafka records the collector makes of these bodies: same keys, same values' sizes. */
+    private static List<ProducerRecord<String, byte[]>> records(List<Buffer> bodies)
+            throws Exception {
+        MeasurementParser parser = new MeasurementParser(ValidationLimits.defaults());
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        for (Buffer body : bodies) {
+            for (JsonNode item : Json.mapper().readTree(body.getBytes())) {
+                Measurement m = parser.parse(item).measurement();
+                MeasurementEvent e = MeasurementEvent.measurement(m, java.time.Instant.now(),
+                        "0123456789abcdef0123456789abcdef", null, "bench");
+                out.add(new ProducerRecord<>(KAFKA_ONLY_TOPIC, m.id().toString(),
+                        Json.mapper().writeValueAsBytes(e)));
+            }
+        }
+        return out;
     }
 
     private static CollectorConfig config(EmbeddedKafkaBroker broker) {
@@ -168,10 +217,20 @@ public final class CollectorBench {
         return out;
     }
 
-    private static String row(String endpoint, String body, int perRequest, Result r) {
+    /** One table line; {@code perRequest} 0 means the result counts records, not requests. */
+    private static void printRow(String endpoint, String body, int perRequest, Result r,
+            Result ceiling) {
+        if (r == null) {
+            return;
+        }
         double rps = r.ok / r.seconds;
-        return String.format("| %s | %s | %,.0f | %,.0f | %.1f | %.1f | %d |", endpoint, body,
-                rps, rps * perRequest, r.percentile(0.50), r.percentile(0.99), r.failed);
+        double perSecond = perRequest == 0 ? rps : rps * perRequest;
+        String ratio = ceiling == null ? "—" : String.format("%.1f %%",
+                100 * perSecond / (ceiling.ok / ceiling.seconds * (perRequest == 0 ? 100
+                        : perRequest)));
+        System.out.println(String.format("| %s | %s | %s | %,.0f | %s | %.1f | %.1f | %d |",
+                endpoint, body, perRequest == 0 ? "—" : String.format("%,.0f", rps), perSecond,
+                ratio, r.percentile(0.50), r.percentile(0.99), r.failed));
     }
 
     private static <T> T join(Future<T> f) throws Exception {

@@ -63,7 +63,7 @@ public final class CollectorVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         router = Router.router(vertx);
-        RequestGuards guards = new RequestGuards(parts);
+        RequestGuards guards = new RequestGuards(parts, config.metricsToken());
         router.route().handler(guards::observe);
         router.route().handler(SecurityHeaders::handle);
         if (!config.corsOrigins().isEmpty()) {
@@ -84,7 +84,7 @@ public final class CollectorVerticle extends VerticleBase {
         router.get("/api/v1/openapi.yaml").handler(this::handleOpenApi);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
-        router.get("/metrics").handler(this::handleMetrics);
+        router.get("/metrics").handler(guards::checkMetricsToken).handler(this::handleMetrics);
         SpeedTestRoutes.mount(router, vertx, config.speedTest(), parts.addresses(), parts.hasher(),
                 warehouse);
         extraRoutes.accept(router);

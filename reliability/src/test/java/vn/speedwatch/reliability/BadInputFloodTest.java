@@ -115,7 +115,7 @@ class BadInputFloodTest {
         long answeredBefore = answeredByServer();
         long start = System.nanoTime();
         Queue<String> unanswered = new ConcurrentLinkedQueue<>();
-        sendAll(requests, outcomes, unanswered);
+        int sockets = sendAll(requests, outcomes, unanswered);
         long httpMillis = (System.nanoTime() - start) / 1_000_000;
         // The server counts an answer when it has written it, a moment after the client may
         // have read it.
@@ -130,7 +130,8 @@ class BadInputFloodTest {
         outcomes.forEach((k, v) -> byStatus.merge(k.substring(k.indexOf('|') + 1),
                 v.sum(), Long::sum));
         Results.record("bad-input flood", requests + " requests on " + CONCURRENCY
-                + " keep-alive connections in " + httpMillis + " ms, " + answered
+                + " keep-alive connections (" + sockets + " sockets opened) in " + httpMillis
+                + " ms, " + answered
                 + " answers written by the server; + " + rawPerKind
                 + " × 8 raw-socket abuses; total " + totalMillis + " ms; statuses " + byStatus
                 + "; without a first answer: " + unanswered.size() + " " + unanswered
@@ -151,9 +152,10 @@ class BadInputFloodTest {
      * although the server had written one for every request (docs/reliability.md, open item
      * closed on 2026-11-27).
      */
-    private void sendAll(int requests, Map<String, LongAdder> outcomes, Queue<String> unanswered)
+    private int sendAll(int requests, Map<String, LongAdder> outcomes, Queue<String> unanswered)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
+        LongAdder sockets = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         for (int t = 0; t < CONCURRENCY; t++) {
             pool.submit(() -> {
@@ -176,11 +178,13 @@ class BadInputFloodTest {
                         outcomes.computeIfAbsent(bad.kind() + "|" + outcome,
                                 k -> new LongAdder()).increment();
                     }
+                    sockets.add(c.socketsOpened());
                 }
             });
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.MINUTES)).as("flood finished").isTrue();
+        return sockets.intValue();
     }
 
     /** Answers the collector has written, by its own per-route counter. */

@@ -30,10 +30,16 @@ final class KeepAliveConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private int requestsOnThisSocket;
+    private int socketsOpened;
 
     KeepAliveConnection(int port, Duration readTimeout) {
         this.port = port;
         this.readTimeout = readTimeout;
+    }
+
+    /** How many sockets this connection has opened: 1 if the server never closed one. */
+    int socketsOpened() {
+        return socketsOpened;
     }
 
     /** How many requests the current socket has carried before this one. */
@@ -80,6 +86,7 @@ final class KeepAliveConnection implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
             requestsOnThisSocket = 0;
+            socketsOpened++;
         }
     }
 

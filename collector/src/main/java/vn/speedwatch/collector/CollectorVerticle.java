@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,16 +62,13 @@ public final class CollectorVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         router = Router.router(vertx);
-        RequestGuards guards = new RequestGuards(parts);
+        RequestGuards guards = new RequestGuards(parts, config.metricsToken());
         router.route().handler(guards::observe);
         router.route().handler(SecurityHeaders::handle);
         if (!config.corsOrigins().isEmpty()) {
             router.route().handler(cors());
         }
-        // A request still unfinished after the timeout is the client's fault (a trickled or
-        // never-ended body): 408. Kafka being slow has its own 503 from the send timeout.
-        router.route("/api/*").handler(
-                TimeoutHandler.create(config.requestTimeout().toMillis(), 408));
+        router.route("/api/*").handler(this::armRequestTimeout);
         // Cheap refusals first, before a possibly large body is read.
         router.post(MEASUREMENTS).handler(guards::identify).handler(guards::checkMediaType)
                 .handler(guards::chooseFormat);
@@ -84,7 +80,7 @@ public final class CollectorVerticle extends VerticleBase {
         router.get("/api/v1/openapi.yaml").handler(this::handleOpenApi);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
-        router.get("/metrics").handler(this::handleMetrics);
+        router.get("/metrics").handler(guards::checkMetricsToken).handler(this::handleMetrics);
         SpeedTestRoutes.mount(router, vertx, config.speedTest(), parts.addresses(), parts.hasher(),
                 warehouse);
         extraRoutes.accept(router);
@@ -97,6 +93,21 @@ public final class CollectorVerticle extends VerticleBase {
                 .requestHandler(router)
                 .listen(config.httpPort(), config.httpHost())
                 .onSuccess(s -> server = s);
+    }
+
+    /**
+     * Fails a request still unanswered after {@code collector.request-timeout}: 408 while its
+     * body is still coming (a trickled or never-finished body is the client's fault), 503 once
+     * the body is in (then the wait is ours: Kafka down or slow, so the client should retry).
+     */
+    private void armRequestTimeout(RoutingContext ctx) {
+        long timer = vertx.setTimer(config.requestTimeout().toMillis(), t -> {
+            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                ctx.fail(ctx.request().isEnded() ? 503 : 408);
+            }
+        });
+        ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+        ctx.next();
     }
 
     /** The port the server listens on (useful with port 0). */

@@ -2,6 +2,8 @@ package vn.speedwatch.collector;
 
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,9 +29,12 @@ final class RequestGuards {
     private static final Logger ACCESS = LoggerFactory.getLogger("vn.speedwatch.collector.access");
 
     private final CollectorParts parts;
+    private final Optional<byte[]> metricsToken;
 
-    RequestGuards(CollectorParts parts) {
+    /** @param metricsToken the bearer token {@code /metrics} asks for; empty: no check */
+    RequestGuards(CollectorParts parts, Optional<String> metricsToken) {
         this.parts = parts;
+        this.metricsToken = metricsToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Resolves the client, checks its API key and takes a rate-limit token. */
@@ -76,6 +81,29 @@ final class RequestGuards {
         }
         ctx.put(ADAPTER, adapter);
         ctx.next();
+    }
+
+    /** Lets a scrape through only with {@code Authorization: Bearer <token>}, when one is set. */
+    void checkMetricsToken(RoutingContext ctx) {
+        if (metricsToken.isEmpty() || bearerMatches(ctx.request().getHeader("Authorization"),
+                metricsToken.get())) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        problem(ctx, Problem.of(401, "metrics-token", "Cần mã truy cập số liệu",
+                "Metrics token required", "Trang /metrics cần tiêu đề Authorization: Bearer"
+                        + " với mã collector.metrics-token.", "/metrics needs an Authorization:"
+                        + " Bearer header with the collector.metrics-token."));
+    }
+
+    /** Compares in constant time, so the answer's timing does not leak the token. */
+    static boolean bearerMatches(String authorization, byte[] token) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] sent = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(sent, token);
     }
 
     /** Counts every answer by route and status, and writes the access log with hashes only. */

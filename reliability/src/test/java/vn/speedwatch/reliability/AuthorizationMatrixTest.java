@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
             expect(table, name, "GET /health/ready", client.get("/health/ready", h), 200);
             expect(table, name, "GET /api/v1/openapi.yaml", client.get("/api/v1/openapi.yaml",
                     h), 200);
+            expect(table, name, "GET /metrics (no token configured)", client.get("/metrics", h),
+                    200);
             expect(table, name, "PUT /api/v1/measurements", client.put(
                     "/api/v1/measurements", h), 405);
         }
@@ -98,6 +100,36 @@ class AuthorizationMatrixTest {
         Results.record("collector authorization matrix", table.size() + " route × caller"
                 + " checks: " + String.join("; ", table));
         assertThat(table).as("mismatches").noneMatch(row -> row.contains("MISMATCH"));
+    }
+
+    @Test
+    void metricsAskForTheBearerTokenWhenOneIsConfigured() throws Exception {
+        String token = "scrape-token-for-prometheus-07";
+        Collector guarded = BadInputFloodTest.join(Collector.start(vertx, Fixtures.config(
+                broker.bootstrapServers(), Map.of("collector.metrics-token", token))));
+        try {
+            Client c = new Client(guarded.port());
+            Map<String, Integer> statuses = new LinkedHashMap<>();
+            statuses.put("anonymous", c.get("/metrics", Map.of()).statusCode());
+            statuses.put("probe key", c.get("/metrics", Map.of("X-Api-Key",
+                    Fixtures.PROBE_KEY)).statusCode());
+            statuses.put("wrong token", c.get("/metrics", Map.of("Authorization",
+                    "Bearer " + token + "x")).statusCode());
+            statuses.put("token without Bearer", c.get("/metrics", Map.of("Authorization",
+                    token)).statusCode());
+            HttpResponse<String> scrape = c.get("/metrics", Map.of("Authorization",
+                    "Bearer " + token));
+            statuses.put("right token", scrape.statusCode());
+            Results.record("collector /metrics with collector.metrics-token", statuses.toString());
+            assertThat(statuses).containsExactly(Map.entry("anonymous", 401),
+                    Map.entry("probe key", 401), Map.entry("wrong token", 401),
+                    Map.entry("token without Bearer", 401), Map.entry("right token", 200));
+            assertThat(scrape.body()).contains("speedwatch_http_requests");
+            assertThat(c.get("/metrics", Map.of()).headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        } finally {
+            BadInputFloodTest.join(guarded.close());
+        }
     }
 
     @Test

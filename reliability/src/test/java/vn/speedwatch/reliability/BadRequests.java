@@ -16,11 +16,10 @@ final class BadRequests {
 
     private static final String PATH = "/api/v1/measurements";
 
-    /**
-     * The kinds, in rotation. Bodies over the 64 kB limit are sent on raw sockets instead
-     * ({@code BadInputFloodTest.oversizedBodyDoesNotStallTheConnection}): through the pooled
-     * Vert.x client they multiply the requests that get no answer (docs/reliability.md).
-     */
+    /** A body twice the collector's 64 kB limit in these tests. */
+    private static final String OVERSIZED = "[" + "\"a\",".repeat(30_000) + "\"a\"]";
+
+    /** The kinds, in rotation. */
     static final List<IntFunction<Bad>> KINDS = List.of(
             i -> json("truncated", valid(i).substring(0, 5 + i % 60)),
             i -> json("deep-nesting", "[".repeat(2000 + i % 100) + "]".repeat(2000 + i % 100)),
@@ -53,7 +52,8 @@ final class BadRequests {
             i -> new Bad("ndjson-garbage", PATH, "application/x-ndjson", null,
                     Buffer.buffer("{\n}\n[\n" + "garbage\n".repeat(1 + i % 20))),
             i -> new Bad("batch-too-big", PATH, "application/json", null, batch(60)),
-            i -> json("null", "null"));
+            i -> json("null", "null"),
+            i -> json("oversized", OVERSIZED));
 
     private BadRequests() {}
 

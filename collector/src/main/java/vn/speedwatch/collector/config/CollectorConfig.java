@@ -15,6 +15,9 @@ import vn.speedwatch.model.Settings;
  * Everything the collector can be told: listen address, Kafka, limits, secrets and the optional
  * warehouse. Built once from {@link Settings} (defaults, file, {@code SPEEDWATCH_*} environment).
  *
+ * <p>{@code collector.metrics-token}, when set, is the bearer token {@code /metrics} asks for;
+ * unset, the metrics are public on the collector's port (for a Prometheus on a private network).
+ *
  * <p>Secrets are required when {@code collector.production} is true; in development a random one
  * is generated with a warning, so receipts and client hashes do not survive a restart.
  */
@@ -40,7 +43,8 @@ public record CollectorConfig(
         Optional<String> dbUrl,
         Optional<String> dbUser,
         Optional<String> dbPassword,
-        SpeedTestConfig speedTest) {
+        SpeedTestConfig speedTest,
+        Optional<String> metricsToken) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorConfig.class);
 
@@ -69,7 +73,8 @@ public record CollectorConfig(
                 s.find("db.url"),
                 s.find("db.user"),
                 s.find("db.password"),
-                SpeedTestConfig.from(s));
+                SpeedTestConfig.from(s),
+                s.find("collector.metrics-token").filter(t -> !t.isBlank()));
     }
 
     /** These settings with another HTTP port and Kafka address, for tests and the launcher. */
@@ -78,7 +83,7 @@ public record CollectorConfig(
                 httpHost, port, bootstrapServers, kafkaTopic, kafkaSendTimeout, maxBodyBytes,
                 maxBatch, ratePerSecond, burst, apiKeyRatePerSecond, apiKeyBurst, requestTimeout,
                 apiKeys, trustedProxies, corsOrigins, receiptSecret, ipHashSecret,
-                previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest);
+                previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest, metricsToken);
     }
 
     @Override
@@ -89,7 +94,7 @@ public record CollectorConfig(
                 + kafkaSendTimeout + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch
                 + ", rate=" + ratePerSecond + "/s burst " + burst + ", apiKeys=" + apiKeys.size()
                 + ", trustedProxies=" + trustedProxies + ", cors=" + corsOrigins + ", db="
-                + dbUrl.isPresent() + "]";
+                + dbUrl.isPresent() + ", metricsToken=" + metricsToken.isPresent() + "]";
     }
 
     private static List<String> list(Settings s, String key) {

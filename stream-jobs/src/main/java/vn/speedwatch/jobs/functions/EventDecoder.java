@@ -106,7 +106,9 @@ public final class EventDecoder {
                             .toString();
             reason = reason + ": " + found.get(0).describe();
         }
-        return new Decoded(null, new DeadLetter(raw.key, raw.payload, reason, violations, now));
+        return new Decoded(
+                null,
+                new DeadLetter(raw.key, raw.payload, reason, violations, now, RecordRef.of(raw)));
     }
 
     private static String firstLine(String s) {

@@ -115,6 +115,7 @@ public final class Rows {
                 d.recordKey,
                 d.payload,
                 d.reason,
-                d.violationsJson);
+                d.violationsJson,
+                d.recordRef);
     }
 }

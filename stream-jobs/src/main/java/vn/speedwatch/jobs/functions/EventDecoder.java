@@ -91,7 +91,7 @@ public final class EventDecoder {
             return nowMillis;
         }
         try {
-            return Instant.parse(node.asText()).toEpochMilli();
+            return UtcTimestamps.parseMillis(node.asText());
         } catch (RuntimeException e) {
             return nowMillis;
         }

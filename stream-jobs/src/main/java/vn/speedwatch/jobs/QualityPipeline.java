@@ -122,10 +122,12 @@ public final class QualityPipeline {
                                         config.outOfOrderness(), config.idleness()))
                         .name("Event time from measuredAt")
                         .uid("event-time")
-                        .keyBy(e -> e.id, Types.STRING)
+                        .keyBy(DeduplicateMeasurements.key(), DeduplicateMeasurements.KEY_TYPE)
                         .process(new DeduplicateMeasurements(config.dedupeTtl()))
                         .name("De-duplicate by id")
-                        .uid("dedupe-id")
+                        // v2: keyed by the id's bits instead of its text since the throughput
+                        // work of issue #5; older savepoints' id state is left unclaimed.
+                        .uid("dedupe-id-v2")
                         .process(new EnrichWithArea(config.areasFile().orElse(null)))
                         .name("Enrich with TDP")
                         .uid("enrich-tdp");

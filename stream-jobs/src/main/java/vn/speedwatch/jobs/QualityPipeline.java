@@ -172,10 +172,11 @@ public final class QualityPipeline {
     public static Aggregation aggregate(
             DataStream<EnrichedMeasurement> enriched, PipelineConfig config) {
         DataStream<EnrichedMeasurement> capped =
-                enriched.keyBy(CapPerDevice.key(), Types.STRING)
+                enriched.keyBy(CapPerDevice.key(), CapPerDevice.KEY_TYPE)
                         .process(new CapPerDevice(config.deviceCap(), config.allowedLateness()))
                         .name("Cap tests per device")
-                        .uid("cap-per-device");
+                        // v2: keyed by a digest of device, cell and day instead of their text.
+                        .uid("cap-per-device-v2");
         SingleOutputStreamOperator<EnrichedMeasurement> openHours =
                 skipClosed(capped, Buckets.HOUR, config);
         SingleOutputStreamOperator<EnrichedMeasurement> openDays =

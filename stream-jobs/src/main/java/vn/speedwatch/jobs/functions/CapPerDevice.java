@@ -34,7 +34,8 @@ import java.util.UUID;
  *
  * <p>The key is 128 bits of a SHA-256 of the device, cell and day text rather than the text: there
  * is about one key per measurement, each written for its state and its timer in every checkpoint,
- * and the text (a device hash alone is 64 characters in production) dominated checkpointing.
+ * and that text (a 22-character device hash, TDP, operator, access type, day) dominated
+ * checkpointing.
  */
 public class CapPerDevice
         extends KeyedProcessFunction<Tuple2<Long, Long>, EnrichedMeasurement, EnrichedMeasurement> {

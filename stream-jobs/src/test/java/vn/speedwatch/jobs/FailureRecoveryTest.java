@@ -52,6 +52,10 @@ class FailureRecoveryTest {
         run(WITH_FAILURE, true);
 
         assertThat(FailOnceAfterCheckpoint.FAILED).isTrue();
+        assertThat(lines(WITH_FAILURE.dataSource(), "SELECT record_ref FROM dead_letters"))
+                .as("each invalid record is one dead letter after the replay")
+                .hasSize(DATA.invalid)
+                .doesNotHaveDuplicates();
         for (String query : QUERIES) {
             List<String> withFailure = lines(WITH_FAILURE.dataSource(), query);
             List<String> without = lines(WITHOUT_FAILURE.dataSource(), query);
@@ -75,7 +79,8 @@ class FailureRecoveryTest {
                             + " download_median, download_p10, download_p90,"
                             + " round(latency_mean::numeric, 6), latency_median, upload_median,"
                             + " qcvn_evaluated_count, below_qcvn_count FROM quality_aggregates",
-                    "SELECT DISTINCT record_key, reason FROM dead_letters",
+                    // No DISTINCT: a replayed bad record must not be stored twice.
+                    "SELECT record_key, reason, record_ref FROM dead_letters",
                     "SELECT id FROM erasures");
 
     private static void run(PostgresDatabase db, boolean fail) throws Exception {

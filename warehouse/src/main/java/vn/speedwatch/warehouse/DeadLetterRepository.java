@@ -15,7 +15,10 @@ public final class DeadLetterRepository {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /** Inserts the rows in one transaction; returns the number written. */
+    /**
+     * Inserts the rows in one transaction; returns the number written. A row whose {@code
+     * recordRef} is already stored is skipped: it is the same record, replayed.
+     */
     public int insert(List<DeadLetterRow> rows) {
         return jdbc.batch("inserting " + rows.size() + " dead letters", Sql.DEAD_LETTER_INSERT,
                 rows, DeadLetterRepository::bind);
@@ -34,6 +37,7 @@ public final class DeadLetterRepository {
         ps.setString(3, Require.storable(r.payload()));
         ps.setString(4, r.reason());
         ps.setString(5, r.violations());
+        ps.setString(6, r.recordRef());
     }
 
     private static DeadLetterRow read(ResultSet rs) throws SQLException {
@@ -43,6 +47,7 @@ public final class DeadLetterRepository {
                 rs.getString("record_key"),
                 rs.getString("payload"),
                 rs.getString("reason"),
-                rs.getString("violations"));
+                rs.getString("violations"),
+                rs.getString("record_ref"));
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 /**
  * One row of {@code dead_letters}: a record the pipeline could not use and why. {@code id} is null
  * until stored; {@code receivedAt} null means "now"; {@code violations} is a JSON document as text.
+ * {@code recordRef} names the record itself (its Kafka position, or a hash of key and value): a
+ * second row with the same reference is a replay and is not stored; null never matches.
  */
 public record DeadLetterRow(
         Long id,
@@ -14,7 +16,8 @@ public record DeadLetterRow(
         String recordKey,
         String payload,
         String reason,
-        String violations) {
+        String violations,
+        String recordRef) {
 
     /** Payloads are kept for diagnosis only, so a few KiB are enough. */
     public static final int MAX_PAYLOAD_CHARS = 4096;
@@ -26,9 +29,9 @@ public record DeadLetterRow(
         }
     }
 
-    /** A new dead letter received now. */
+    /** A new dead letter received now, with no record reference. */
     public static DeadLetterRow of(String recordKey, String payload, String reason,
             String violations) {
-        return new DeadLetterRow(null, null, recordKey, payload, reason, violations);
+        return new DeadLetterRow(null, null, recordKey, payload, reason, violations, null);
     }
 }

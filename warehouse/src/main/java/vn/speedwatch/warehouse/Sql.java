@@ -176,11 +176,14 @@ final class Sql {
     // ---- dead_letters, areas ----------------------------------------------------------------
 
     static final String DEAD_LETTER_INSERT = """
-            INSERT INTO dead_letters (received_at, record_key, payload, reason, violations)
-            VALUES (COALESCE(?, now()), ?, ?, ?, CAST(? AS jsonb))""";
+            INSERT INTO dead_letters (received_at, record_key, payload, reason, violations,
+                record_ref)
+            VALUES (COALESCE(?, now()), ?, ?, ?, CAST(? AS jsonb), ?)
+            ON CONFLICT (record_ref) DO NOTHING""";
 
     static final String DEAD_LETTER_FIND_RECENT = """
-            SELECT id, received_at, record_key, payload, reason, violations::text AS violations
+            SELECT id, received_at, record_key, payload, reason, violations::text AS violations,
+                   record_ref
               FROM dead_letters ORDER BY received_at DESC, id DESC LIMIT ?""";
 
     static final String AREA_UPSERT = """

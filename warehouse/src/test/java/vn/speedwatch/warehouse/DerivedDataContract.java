@@ -209,6 +209,28 @@ abstract class DerivedDataContract {
     }
 
     @Test
+    void aReplayedDeadLetterIsStoredOnceButRecordsWithoutAReferenceAlwaysAre() {
+        DeadLetterRepository deadLetters = new DeadLetterRepository(ds());
+        DeadLetterRow first = new DeadLetterRow(null, MORNING, "k1", "{", "malformed JSON",
+                null, "kafka:measurements/0/42");
+        DeadLetterRow replayed = new DeadLetterRow(null, ONE_HOUR_LATER, "k1", "{",
+                "malformed JSON", null, "kafka:measurements/0/42");
+
+        assertThat(deadLetters.insert(List.of(first))).isEqualTo(1);
+        assertThat(deadLetters.insert(List.of(replayed))).isZero();
+        assertThat(deadLetters.insert(List.of(DeadLetterRow.of("k1", "{", "by hand", null),
+                DeadLetterRow.of("k1", "{", "by hand", null)))).isEqualTo(2);
+
+        List<DeadLetterRow> stored = deadLetters.findRecent(10);
+        assertThat(stored).hasSize(3);
+        assertThat(stored).filteredOn(d -> d.recordRef() != null).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.receivedAt()).isEqualTo(MORNING);
+                    assertThat(d.recordRef()).isEqualTo("kafka:measurements/0/42");
+                });
+    }
+
+    @Test
     void areasUpsertByCode() {
         AreaRepository areas = new AreaRepository(ds());
         areas.upsert(List.of(Rows.area("TDP-07", "Tổ dân phố 7"), Rows.area("TDP-01", "TDP 1")));

@@ -4,13 +4,20 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
@@ -24,9 +31,21 @@ import java.util.UUID;
  * so an erasure of an admitted test frees its place and is passed on, and an erasure of a capped
  * test — never aggregated — is not. An event-time timer clears the state once the day can no longer
  * receive late data.
+ *
+ * <p>The key is 128 bits of a SHA-256 of the device, cell and day text rather than the text: there
+ * is about one key per measurement, each written for its state and its timer in every checkpoint,
+ * and that text (a 22-character device hash, TDP, operator, access type, day) dominated
+ * checkpointing.
  */
 public class CapPerDevice
-        extends KeyedProcessFunction<String, EnrichedMeasurement, EnrichedMeasurement> {
+        extends KeyedProcessFunction<Tuple2<Long, Long>, EnrichedMeasurement, EnrichedMeasurement> {
+
+    /** The type of {@link #key()}: two longs. */
+    public static final TypeInformation<Tuple2<Long, Long>> KEY_TYPE =
+            Types.TUPLE(Types.LONG, Types.LONG);
+
+    private static final ThreadLocal<MessageDigest> SHA_256 =
+            ThreadLocal.withInitial(CapPerDevice::sha256);
 
     private final int cap;
     private final long allowedLatenessMillis;
@@ -40,14 +59,31 @@ public class CapPerDevice
         this.ttl = allowedLateness.plusDays(2);
     }
 
+    /** Device × cell × local day, as the first 128 bits of the SHA-256 of {@link #keyText}. */
+    public static KeySelector<EnrichedMeasurement, Tuple2<Long, Long>> key() {
+        return m -> {
+            MessageDigest digest = SHA_256.get();
+            ByteBuffer bits =
+                    ByteBuffer.wrap(digest.digest(keyText(m).getBytes(StandardCharsets.UTF_8)));
+            return Tuple2.of(bits.getLong(), bits.getLong());
+        };
+    }
+
     /** Measurements without a device hash share no key with anyone: each is its own device. */
-    public static KeySelector<EnrichedMeasurement, String> key() {
-        return m ->
-                (m.deviceHash == null ? "id:" + m.id : m.deviceHash)
-                        + '|'
-                        + CellKey.of(m.tdpCode, m.operator, m.accessType)
-                        + '|'
-                        + Buckets.localDayStart(m.measuredAtMillis);
+    static String keyText(EnrichedMeasurement m) {
+        return (m.deviceHash == null ? "id:" + m.id : m.deviceHash)
+                + '|'
+                + CellKey.of(m.tdpCode, m.operator, m.accessType)
+                + '|'
+                + Buckets.localDayStart(m.measuredAtMillis);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     @Override

@@ -3,6 +3,10 @@ package vn.speedwatch.jobs.functions;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -10,6 +14,7 @@ import org.apache.flink.util.Collector;
 import vn.speedwatch.jobs.records.ParsedEvent;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Stage 3, keyed by measurement id: passes the first copy of each measurement, drops later copies,
@@ -22,9 +27,17 @@ import java.time.Duration;
  *
  * <p>Each id is remembered for the TTL after it was last seen (first post or erasure); a
  * processing-time timer clears the state then, and state TTL backs it up.
+ *
+ * <p>Keyed by {@link #key() the id's 128 bits}, not its 36-character text: the key is written
+ * once per state and timer in every checkpoint, and for a week of ids that text was the largest
+ * cost of checkpointing the job.
  */
 public class DeduplicateMeasurements
-        extends KeyedProcessFunction<String, ParsedEvent, ParsedEvent> {
+        extends KeyedProcessFunction<Tuple2<Long, Long>, ParsedEvent, ParsedEvent> {
+
+    /** The type of {@link #key()}: two longs. */
+    public static final TypeInformation<Tuple2<Long, Long>> KEY_TYPE =
+            Types.TUPLE(Types.LONG, Types.LONG);
 
     private final Duration ttl;
     private transient ValueState<ParsedEvent> seen;
@@ -34,6 +47,14 @@ public class DeduplicateMeasurements
 
     public DeduplicateMeasurements(Duration ttl) {
         this.ttl = ttl;
+    }
+
+    /** The measurement id as a UUID's two halves; the parse stage let only UUIDs through. */
+    public static KeySelector<ParsedEvent, Tuple2<Long, Long>> key() {
+        return e -> {
+            UUID id = UUID.fromString(e.id);
+            return Tuple2.of(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        };
     }
 
     @Override

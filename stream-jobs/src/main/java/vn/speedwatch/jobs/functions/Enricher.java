@@ -8,6 +8,9 @@ import vn.speedwatch.model.GeoCells;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.model.QcvnThresholds;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The pure part of enrichment: one parsed event in, one enriched measurement (no coordinates) out.
  */
@@ -16,8 +19,17 @@ public final class Enricher {
     /** TDP code of a measurement that gave neither coordinates nor a known TDP. */
     public static final String UNKNOWN_TDP = "UNKNOWN";
 
+    /** Distinct operator spellings remembered; clients send a handful, the rest is not cached. */
+    static final int MAX_OPERATOR_SPELLINGS = 256;
+
     private final AreaRegistry areas;
     private final QcvnThresholds thresholds;
+
+    /**
+     * Operator code per raw spelling: {@link Operator#normalise} folds diacritics with regular
+     * expressions, too slow to repeat for every measurement of the same few spellings.
+     */
+    private final Map<String, String> operatorCodes = new HashMap<>();
 
     public Enricher(AreaRegistry areas, QcvnThresholds thresholds) {
         this.areas = areas;
@@ -36,7 +48,7 @@ public final class Enricher {
         m.jitterMs = e.jitterMs;
         m.packetLossPercent = e.packetLossPercent;
         m.loadedLatencyMs = e.loadedLatencyMs;
-        m.operator = Operator.normalise(e.operatorRaw).name();
+        m.operator = operatorCode(e.operatorRaw);
         m.operatorRaw = e.operatorRaw;
         m.accessType = e.accessType;
         m.planDownloadMbps = e.planDownloadMbps;
@@ -50,6 +62,17 @@ public final class Enricher {
         m.note = e.note;
         judge(m);
         return m;
+    }
+
+    private String operatorCode(String raw) {
+        String code = raw == null ? null : operatorCodes.get(raw);
+        if (code == null) {
+            code = Operator.normalise(raw).name();
+            if (raw != null && operatorCodes.size() < MAX_OPERATOR_SPELLINGS) {
+                operatorCodes.put(raw, code);
+            }
+        }
+        return code;
     }
 
     private void locate(ParsedEvent e, EnrichedMeasurement m) {

@@ -91,7 +91,7 @@ public final class EventDecoder {
             return nowMillis;
         }
         try {
-            return Instant.parse(node.asText()).toEpochMilli();
+            return UtcTimestamps.parseMillis(node.asText());
         } catch (RuntimeException e) {
             return nowMillis;
         }
@@ -106,7 +106,9 @@ public final class EventDecoder {
                             .toString();
             reason = reason + ": " + found.get(0).describe();
         }
-        return new Decoded(null, new DeadLetter(raw.key, raw.payload, reason, violations, now));
+        return new Decoded(
+                null,
+                new DeadLetter(raw.key, raw.payload, reason, violations, now, RecordRef.of(raw)));
     }
 
     private static String firstLine(String s) {

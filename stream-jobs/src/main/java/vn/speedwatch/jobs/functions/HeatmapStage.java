@@ -58,11 +58,13 @@ public final class HeatmapStage {
                 .aggregate(
                         new AggregateHeatmapCell(),
                         new EmitHeatmapCell(minDevices),
-                        TypeInformation.of(AggregateHeatmapCell.Accumulator.class),
+                        TypeInformation.of(QualityAccumulator.class),
                         TypeInformation.of(HeatmapCell.class),
                         TypeInformation.of(HeatmapCell.class))
                 .name("Heatmap cells per day")
-                .uid("heatmap-cells");
+                // v2: the window state became a QualityAccumulator; a savepoint of the byte-array
+                // accumulator cannot be read into it, so the launcher leaves that state unclaimed.
+                .uid("heatmap-cells-v2");
     }
 
     /**

@@ -7,6 +7,10 @@ import java.time.Duration;
 /**
  * The state time-to-live every keyed state of the job gets, as a safety net under the timers that
  * clear state explicitly: state stays bounded even if a timer is lost in a savepoint migration.
+ *
+ * <p>Incremental cleanup visits one more entry per state access: that still sweeps the whole state
+ * many times within a TTL of days, whereas ten per access cost a tenth of the job's time on the
+ * per-event path (profiled with {@code bench/stream-jobs/run}).
  */
 final class StateTtl {
 
@@ -17,7 +21,7 @@ final class StateTtl {
                 .updateTtlOnCreateAndWrite()
                 .neverReturnExpired()
                 .cleanupFullSnapshot()
-                .cleanupIncrementally(10, false)
+                .cleanupIncrementally(1, false)
                 .build();
     }
 }

@@ -17,11 +17,20 @@ public class DeadLetter {
 
     public long receivedAtMillis;
 
+    /** The record's natural key, so a replayed copy is not stored twice; see {@code RecordRef}. */
+    public String recordRef;
+
     public static final int MAX_PAYLOAD_CHARS = 4096;
 
     public DeadLetter() {}
 
-    public DeadLetter(String key, String payload, String reason, String violationsJson, long at) {
+    public DeadLetter(
+            String key,
+            String payload,
+            String reason,
+            String violationsJson,
+            long at,
+            String recordRef) {
         this.recordKey = key;
         this.payload =
                 payload == null || payload.length() <= MAX_PAYLOAD_CHARS
@@ -30,5 +39,6 @@ public class DeadLetter {
         this.reason = reason;
         this.violationsJson = violationsJson;
         this.receivedAtMillis = at;
+        this.recordRef = recordRef;
     }
 }

@@ -11,10 +11,21 @@ public class RawEvent {
     /** The record value as UTF-8 text, or null for a Kafka tombstone. */
     public String payload;
 
+    /**
+     * Where the source read the record, the same on every replay ({@code
+     * kafka:<topic>/<partition>/<offset>}), or null for a source without positions.
+     */
+    public String sourceRef;
+
     public RawEvent() {}
 
     public RawEvent(String key, String payload) {
         this.key = key;
         this.payload = payload;
+    }
+
+    public RawEvent(String key, String payload, String sourceRef) {
+        this(key, payload);
+        this.sourceRef = sourceRef;
     }
 }

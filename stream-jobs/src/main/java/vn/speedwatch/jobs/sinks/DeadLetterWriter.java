@@ -8,8 +8,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Inserts dead letters. The table has no natural key, so a replay after a failure may store a dead
- * letter twice; that only repeats a diagnosis, never data.
+ * Inserts dead letters once each: a replay after a restart from a checkpoint decodes the same bad
+ * records again, and the warehouse skips a dead letter whose {@link
+ * vn.speedwatch.jobs.functions.RecordRef record reference} it already holds.
  */
 public class DeadLetterWriter implements BatchWriter<DeadLetter> {
 

@@ -124,6 +124,7 @@ public final class Rows {
                 d.recordKey,
                 d.payload,
                 d.reason,
-                d.violationsJson);
+                d.violationsJson,
+                d.recordRef);
     }
 }

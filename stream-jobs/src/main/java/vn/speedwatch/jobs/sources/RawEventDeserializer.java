@@ -19,7 +19,16 @@ public class RawEventDeserializer implements KafkaRecordDeserializationSchema<Ra
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawEvent> out) {
-        out.collect(new RawEvent(text(record.key()), text(record.value())));
+        out.collect(
+                new RawEvent(
+                        text(record.key()),
+                        text(record.value()),
+                        position(record.topic(), record.partition(), record.offset())));
+    }
+
+    /** A record's place in Kafka: what a replay re-reads is the same record. */
+    public static String position(String topic, int partition, long offset) {
+        return "kafka:" + topic + "/" + partition + "/" + offset;
     }
 
     @Override

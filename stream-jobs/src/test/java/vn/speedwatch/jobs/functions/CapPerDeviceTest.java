@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_LOCAL_MIDNIGHT;
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -24,14 +24,15 @@ class CapPerDeviceTest {
     static final int CAP = 3;
     static final Duration LATENESS = Duration.ofDays(7);
 
-    KeyedOneInputStreamOperatorTestHarness<String, EnrichedMeasurement, EnrichedMeasurement>
+    KeyedOneInputStreamOperatorTestHarness<
+                    Tuple2<Long, Long>, EnrichedMeasurement, EnrichedMeasurement>
             harness;
 
     @BeforeEach
     void openHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new CapPerDevice(CAP, LATENESS), CapPerDevice.key(), Types.STRING);
+                        new CapPerDevice(CAP, LATENESS), CapPerDevice.key(), CapPerDevice.KEY_TYPE);
     }
 
     @AfterEach

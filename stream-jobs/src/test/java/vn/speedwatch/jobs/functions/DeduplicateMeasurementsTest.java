@@ -7,7 +7,7 @@ import static vn.speedwatch.jobs.testing.Fixtures.erasure;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
 
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -28,13 +28,15 @@ class DeduplicateMeasurementsTest {
     static final Duration TTL = Duration.ofDays(7);
     static final EventDecoder DECODER = new EventDecoder(ValidationLimits.defaults());
 
-    KeyedOneInputStreamOperatorTestHarness<String, ParsedEvent, ParsedEvent> harness;
+    KeyedOneInputStreamOperatorTestHarness<Tuple2<Long, Long>, ParsedEvent, ParsedEvent> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new DeduplicateMeasurements(TTL), e -> e.id, Types.STRING);
+                        new DeduplicateMeasurements(TTL),
+                        DeduplicateMeasurements.key(),
+                        DeduplicateMeasurements.KEY_TYPE);
         harness.setProcessingTime(0);
     }
 

@@ -60,6 +60,25 @@ class EventDecoderTest {
     }
 
     @Test
+    void aDeadLetterIsNamedByItsSourcePositionElseByItsKeyAndValue() {
+        String kafka = "kafka:measurements/1/7";
+        assertThat(decoder.decode(new RawEvent("k", "{", kafka), now).deadLetter().recordRef)
+                .isEqualTo(kafka);
+
+        String once = decoder.decode(new RawEvent("k", "{"), now).deadLetter().recordRef;
+        String replayedLater =
+                decoder.decode(new RawEvent("k", "{"), now + 60_000).deadLetter().recordRef;
+        assertThat(once).startsWith("sha256:").hasSize("sha256:".length() + 64);
+        assertThat(replayedLater).isEqualTo(once);
+        assertThat(decoder.decode(new RawEvent("k", "["), now).deadLetter().recordRef)
+                .isNotEqualTo(once);
+        assertThat(decoder.decode(new RawEvent("k{", ""), now).deadLetter().recordRef)
+                .isNotEqualTo(decoder.decode(new RawEvent("k", "{"), now).deadLetter().recordRef);
+        assertThat(decoder.decode(new RawEvent(null, "{"), now).deadLetter().recordRef)
+                .isNotEqualTo(decoder.decode(new RawEvent("", "{"), now).deadLetter().recordRef);
+    }
+
+    @Test
     void unknownEventTypesAndNullValuesAreDeadLetters() {
         assertThat(decoder.decode(malformed("{\"type\":\"UPSERT\"}"), now).deadLetter().reason)
                 .isEqualTo("unknown event type 'UPSERT'");

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.jobs.sources.EventSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -28,8 +29,18 @@ public record BoundedSource(
 
     @Override
     public DataStream<RawEvent> attach(StreamExecutionEnvironment env) {
+        // Positions like the offsets of a one-partition topic: a replayed record is the same one.
+        List<RawEvent> positioned = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            RawEvent r = records.get(i);
+            positioned.add(
+                    new RawEvent(
+                            r.key,
+                            r.payload,
+                            r.sourceRef != null ? r.sourceRef : "test-records/" + i));
+        }
         DataStream<RawEvent> s =
-                env.fromData(records, TypeInformation.of(RawEvent.class))
+                env.fromData(positioned, TypeInformation.of(RawEvent.class))
                         .setParallelism(1)
                         .name("Test records")
                         .uid("test-records")

@@ -116,6 +116,8 @@ public final class PanelQueryBenchmark {
                 summary(r, "pg_" + size);
                 System.out.printf(Locale.ROOT, "@bench pg_%d_db_bytes %d%n", size,
                         databaseBytes(ds));
+                System.out.printf(Locale.ROOT, "@bench pg_%d_raw_bytes %d%n", size,
+                        rawTableBytes(ds));
             }
         } finally {
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -173,6 +175,16 @@ public final class PanelQueryBenchmark {
     private static long databaseBytes(DataSource ds) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Table, indexes and TOAST of measurements_raw: what each raw row costs on disk. */
+    private static long rawTableBytes(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT pg_total_relation_size('measurements_raw')")) {
             rs.next();
             return rs.getLong(1);
         }

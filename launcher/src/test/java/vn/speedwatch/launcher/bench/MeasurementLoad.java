@@ -89,7 +89,7 @@ final class MeasurementLoad {
     void paced(double perSecond, Duration d) throws InterruptedException {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         Random random = new Random(99);
-        long periodNanos = (long) (1e9 * BATCH / perSecond);
+        long periodNanos = (long) (1e9 * BATCH / Math.max(perSecond, 10));
         timer.scheduleAtFixedRate(() -> {
             HttpRequest request = request(batch(random));
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding())

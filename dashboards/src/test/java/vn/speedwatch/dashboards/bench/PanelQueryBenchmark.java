@@ -173,18 +173,17 @@ public final class PanelQueryBenchmark {
     }
 
     private static long databaseBytes(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return scalar(ds, "SELECT pg_database_size(current_database())");
     }
 
     /** Table, indexes and TOAST of measurements_raw: what each raw row costs on disk. */
     private static long rawTableBytes(DataSource ds) throws SQLException {
+        return scalar(ds, "SELECT pg_total_relation_size('measurements_raw')");
+    }
+
+    private static long scalar(DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT pg_total_relation_size('measurements_raw')")) {
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -35,6 +35,9 @@ final class MeasurementLoad {
     private final boolean located;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Refused measurements by HTTP status (-1: no answer), to say why in the error. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong> refusedBy =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code located}: tests carry coordinates (looked up in the areas), else a TDP code. */
     MeasurementLoad(String api, boolean located) {
@@ -54,7 +57,8 @@ final class MeasurementLoad {
     void requireAllAccepted(String phase) {
         if (refused.get() > 0 || accepted.get() == 0) {
             throw new IllegalStateException(phase + ": " + accepted.get() + " measurements"
-                    + " accepted, " + refused.get() + " refused or failed");
+                    + " accepted, " + refused.get() + " refused or failed, by status "
+                    + refusedBy);
         }
     }
 
@@ -120,6 +124,9 @@ final class MeasurementLoad {
 
     private void count(int status, int measurements) {
         (status == 202 ? accepted : refused).addAndGet(measurements);
+        if (status != 202) {
+            refusedBy.computeIfAbsent(status, k -> new AtomicLong()).addAndGet(measurements);
+        }
     }
 
     private HttpRequest request(String body) {

@@ -72,7 +72,9 @@ class Run:
                 inside = True
             else:
                 inside = False
-                previous = line if line.strip() else previous
+                # Captions are prose: skip blank lines and the @bench lines bench/run reads.
+                if line.strip() and not line.startswith("@bench"):
+                    previous = line
         return "\n".join(out).strip()
 
     def failed(self):
@@ -441,6 +443,7 @@ def main():
     ap.add_argument("--dir", required=True)
     ap.add_argument("--mode", choices=("quick", "full"), required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--note", action="append", default=[], help="a paragraph to add under the header")
     args = ap.parse_args()
     run = Run(args.dir)
     s = Summary()
@@ -476,6 +479,8 @@ def main():
             "> what the system can do. Run `bench/run` for the full measurement.",
             "",
         ]
+    for note in args.note:
+        doc += [note, ""]
     doc += ["## Summary / Tóm tắt", "", table, ""]
     skipped = hundred_million(run)
     if skipped:

@@ -109,8 +109,11 @@ final class TimescaleBench {
                 throw new IllegalStateException("run from the repository root: " + dir
                         + "/server.mjs not found");
             }
-            Server s = new Server(new ProcessBuilder("node", "server.mjs", "0")
-                    .directory(dir.toFile()).start());
+            Process node = new ProcessBuilder("node", "server.mjs", "0")
+                    .directory(dir.toFile()).start();
+            // A benchmark stopped by a signal never reaches close(): do not leave node behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(node::destroyForcibly));
+            Server s = new Server(node);
             s.port.get(90, TimeUnit.SECONDS);
             return s;
         }

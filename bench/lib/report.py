@@ -260,7 +260,7 @@ def queries(run, s, mode):
     growth_rows(s, pg, "pg", "PostgreSQL")
     ts = run.values("dashboards-ts")
     held = ts.get("ts_held_rows")
-    for key in sorted(k for k in ts if re.match(r"ts_\d+_p95_max_ms", k)):
+    for key in sorted((k for k in ts if re.match(r"ts_\d+_p95_max_ms", k)), key=lambda k: int(k.split("_")[1])):
         size = int(key.split("_")[1])
         s.add(
             "queries",
@@ -274,7 +274,7 @@ def queries(run, s, mode):
     elif run.log("dashboards-ts"):
         run.missing.append("dashboards-ts: @bench ts_held_rows")
     reports = run.values("reports")
-    for key in sorted(k for k in reports if k.endswith("_warm_s")):
+    for key in sorted((k for k in reports if k.endswith("_warm_s")), key=lambda k: int(k.split("_")[1])):
         size = int(key.split("_")[1])
         cold = reports.get(f"reports_{size}_cold_s")
         worst = max(v for v in (cold, reports[key]) if v is not None)

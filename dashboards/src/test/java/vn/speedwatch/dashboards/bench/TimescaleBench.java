@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import vn.speedwatch.dashboards.Seed;
@@ -22,37 +23,39 @@ import vn.speedwatch.warehouse.WarehouseConfig;
  */
 final class TimescaleBench {
 
-    private static final long CHUNK = 1_000_000;
-
     private TimescaleBench() {}
 
     /**
-     * Seeds the aggregates and {@code CHUNK} raw rows, then adds chunks while the server holds
-     * them, 10 M are not reached and {@code budgetMinutes} last; measures at the size reached
-     * (on a fresh server if the last chunk killed it).
+     * Seeds the aggregates and {@code chunk} raw rows and measures; then adds chunks while the
+     * server holds them, {@code max} is not reached and {@code budgetMinutes} last, and measures
+     * again at the size reached (on a fresh server if the last chunk killed it), printing the
+     * growth between the two.
      */
-    static void run(long budgetMinutes) throws Exception {
+    static void run(long budgetMinutes, long chunk, long max) throws Exception {
         long deadline = System.nanoTime() + Math.max(1, budgetMinutes) * 60_000_000_000L;
         long held;
         boolean died;
+        Map<String, PanelQueryBenchmark.Sample> first;
+        Map<String, PanelQueryBenchmark.Sample> last = null;
         try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
             Warehouse.migrate(ds);
             long t0 = System.nanoTime();
-            Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(CHUNK));
-            held = CHUNK;
+            Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(chunk));
+            held = chunk;
             System.out.printf(Locale.ROOT, "aggregates + %,d raw rows seeded in %.0f s%n", held,
                     (System.nanoTime() - t0) / 1e9);
-            String stop = "10 M reached";
-            while (held < Seed.Scale.MONTH_10M.rawRows()) {
+            first = measureAt(ds, held);
+            String stop = max + " raw rows reached";
+            while (held < max) {
                 if (System.nanoTime() > deadline) {
                     stop = "time budget of " + budgetMinutes + " min spent";
                     break;
                 }
                 try {
-                    Seed.addRaw(ds, Seed.Scale.MONTH_10M, held, CHUNK);
-                    held += CHUNK;
-                    System.out.printf(Locale.ROOT, "%,d raw rows held (%.0f s)%n", held,
-                            (System.nanoTime() - t0) / 1e9);
+                    Seed.addRaw(ds, Seed.Scale.MONTH_10M, held, Math.min(chunk, max - held));
+                    held += Math.min(chunk, max - held);
+                    System.err.printf(Locale.ROOT, "[timescale bench] %,d raw rows held (%.0f s)%n",
+                            held, (System.nanoTime() - t0) / 1e9);
                 } catch (SQLException e) {
                     stop = "adding rows beyond " + held + " failed: " + e.getMessage()
                             + "\nserver stderr tail:\n" + server.stderr();
@@ -60,24 +63,32 @@ final class TimescaleBench {
                 }
             }
             System.out.println("Probe stopped: " + stop);
+            System.out.printf(Locale.ROOT, "@bench ts_held_rows %d%n", held);
             died = !server.isAlive();
-            if (!died) {
-                measureAt(ds, held);
+            if (!died && held > chunk) {
+                last = measureAt(ds, held);
             }
         }
-        if (died) {
+        if (died && held > chunk) {
             try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
                 Warehouse.migrate(ds);
                 Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(held));
-                measureAt(ds, held);
+                last = measureAt(ds, held);
             }
+        }
+        PanelQueryBenchmark.summary(first, "ts_" + chunk);
+        if (last != null) {
+            PanelQueryBenchmark.summary(last, "ts_" + held);
+            PanelQueryBenchmark.printGrowth(first, last, held / (double) chunk, "ts");
         }
     }
 
-    private static void measureAt(HikariDataSource ds, long rawRows) throws SQLException {
+    private static Map<String, PanelQueryBenchmark.Sample> measureAt(HikariDataSource ds,
+            long rawRows) throws SQLException {
         System.out.printf(Locale.ROOT, "%nMeasuring at %,d raw rows: %s%n", rawRows,
                 PanelQueryBenchmark.sizes(ds));
-        PanelQueryBenchmark.measure(ds, "TimescaleDB test server (PGlite WebAssembly)");
+        return PanelQueryBenchmark.measure(ds, String.format(Locale.ROOT,
+                "TimescaleDB test server (PGlite WebAssembly) at %,d raw rows", rawRows));
     }
 
     /** {@code node server.mjs 0} in tools/timescaledb-test, stopped on close. */
@@ -98,8 +109,11 @@ final class TimescaleBench {
                 throw new IllegalStateException("run from the repository root: " + dir
                         + "/server.mjs not found");
             }
-            Server s = new Server(new ProcessBuilder("node", "server.mjs", "0")
-                    .directory(dir.toFile()).start());
+            Process node = new ProcessBuilder("node", "server.mjs", "0")
+                    .directory(dir.toFile()).start();
+            // A benchmark stopped by a signal never reaches close(): do not leave node behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(node::destroyForcibly));
+            Server s = new Server(node);
             s.port.get(90, TimeUnit.SECONDS);
             return s;
         }

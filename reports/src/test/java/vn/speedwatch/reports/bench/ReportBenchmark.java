@@ -33,7 +33,7 @@ import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
- * Time to generate every operator's report for a month of 1 M measurements, seeded as the day
+ * Time to generate every operator's report for a month of 1 M (or more) measurements, seeded as the day
  * aggregates the pipeline would write for them (no raw rows: reports never read them). Not a
  * test: run {@code bench/reports/run}. Target ≤ 5 s.
  */
@@ -47,8 +47,22 @@ public final class ReportBenchmark {
 
     private ReportBenchmark() {}
 
+    /** Args: measurements per month, one size or several comma-separated (default 1 M). */
     public static void main(String[] args) throws Exception {
-        int measurements = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String sizes = args.length > 0 ? args[0] : "1000000";
+        List<String> rows = new ArrayList<>();
+        for (String size : sizes.split(",")) {
+            rows.add(measure(Integer.parseInt(size.trim())));
+        }
+        System.out.println();
+        System.out.println("| measurements in the month | day rows | reports | first run s"
+                + " (cold JVM) | second run s (warm) | ≤ 5 s |");
+        System.out.println("|---:|---:|---:|---:|---:|:-:|");
+        rows.forEach(System.out::println);
+    }
+
+    /** One month of {@code measurements} in a fresh database: generates every report twice. */
+    private static String measure(int measurements) throws Exception {
         String name = "sw_bench_reports_" + System.currentTimeMillis();
         admin("CREATE DATABASE " + name);
         try (HikariDataSource ds = Warehouse.open(
@@ -58,22 +72,40 @@ public final class ReportBenchmark {
                     .map(a -> a.code()).toList();
             long t0 = System.nanoTime();
             int rows = seed(ds, tdps, measurements);
-            System.out.printf("seeded %,d measurements as %,d day rows in %.1f s%n",
+            System.err.printf("[reports bench] seeded %,d measurements as %,d day rows in %.1f s%n",
                     measurements, rows, (System.nanoTime() - t0) / 1e9);
             ReportGenerator generator = new ReportGenerator(ds,
                     ReportsConfig.defaults(), AreaRegistry.loadSample().areas(),
                     QcvnThresholds.load(), Clock.systemUTC());
             Path out = Files.createTempDirectory("speedwatch-bench");
-            for (String run : List.of("first (cold JVM)", "second (warm)")) {
+            double[] seconds = new double[2];
+            int count = 0;
+            for (int run = 0; run < 2; run++) {
                 long start = System.nanoTime();
                 List<GeneratedReport> reports = generator.generate(
                         new ReportRequest(MONTH, Optional.empty(), out, "benchmark"),
                         ProgressListener.NONE);
-                System.out.printf("%s run: %d reports in %.2f s%n", run, reports.size(),
-                        (System.nanoTime() - start) / 1e9);
+                seconds[run] = (System.nanoTime() - start) / 1e9;
+                count = reports.size();
             }
+            deleteTree(out);
+            System.out.printf(java.util.Locale.ROOT, "@bench reports_%d_cold_s %.3f%n",
+                    measurements, seconds[0]);
+            System.out.printf(java.util.Locale.ROOT, "@bench reports_%d_warm_s %.3f%n",
+                    measurements, seconds[1]);
+            return String.format(java.util.Locale.ROOT, "| %,d | %,d | %d | %.2f | %.2f | %s |",
+                    measurements, rows, count, seconds[0], seconds[1],
+                    Math.max(seconds[0], seconds[1]) <= 5 ? "yes" : "**no**");
         } finally {
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -1,0 +1,170 @@
+package vn.speedwatch.launcher.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Residents posting through the real HTTP API: closed-loop batches of 100 as fast as the system
+ * takes them (held back while too much is accepted but not yet aggregated, so the backlog stays
+ * bounded), paced batches at a fixed rate, and single probe tests in a cell of their own.
+ */
+final class MeasurementLoad {
+
+    static final int BATCH = 100;
+    /** The probes' cell: no background test is a Viettel one. */
+    static final String PROBE_OPERATOR = "VIETTEL";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI api;
+    private final boolean located;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    /** Refused measurements by HTTP status (-1: no answer), to say why in the error. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong> refusedBy =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code located}: tests carry coordinates (looked up in the areas), else a TDP code. */
+    MeasurementLoad(String api, boolean located) {
+        this.api = URI.create(api);
+        this.located = located;
+    }
+
+    long accepted() {
+        return accepted.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+
+    /** Fails loudly when a test was refused or none accepted: the figures would mean nothing. */
+    void requireAllAccepted(String phase) {
+        if (refused.get() > 0 || accepted.get() == 0) {
+            throw new IllegalStateException(phase + ": " + accepted.get() + " measurements"
+                    + " accepted, " + refused.get() + " refused or failed, by status "
+                    + refusedBy);
+        }
+    }
+
+    /**
+     * {@code threads} posters loop for {@code d}, each waiting while {@code backlog} (accepted
+     * minus aggregated) is above {@code maxBacklog}.
+     */
+    void saturate(Duration d, int threads, LongSupplier backlog, long maxBacklog)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + d.toNanos();
+        List<Thread> posters = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Random random = new Random(t);
+            Thread poster = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    if (backlog.getAsLong() > maxBacklog) {
+                        sleep(20);
+                        continue;
+                    }
+                    post(batch(random), BATCH);
+                }
+            }, "poster-" + t);
+            poster.start();
+            posters.add(poster);
+        }
+        for (Thread poster : posters) {
+            poster.join();
+        }
+    }
+
+    /** Batches of 100 at {@code perSecond} measurements/s for {@code d}, sent asynchronously. */
+    void paced(double perSecond, Duration d) throws InterruptedException {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        Random random = new Random(99);
+        long periodNanos = (long) (1e9 * BATCH / Math.max(perSecond, 10));
+        timer.scheduleAtFixedRate(() -> {
+            HttpRequest request = request(batch(random));
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> count(e == null ? r.statusCode() : -1, BATCH));
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        Thread.sleep(d.toMillis());
+        timer.shutdownNow();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** One probe test; returns the HTTP status. */
+    int probe() {
+        String m = measurement(UUID.randomUUID(), "Viettel", "\"tdpCode\":\"TDP-01\"");
+        return post(m, 1);
+    }
+
+    private int post(String body, int measurements) {
+        try {
+            int status = http.send(request(body), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            count(status, measurements);
+            return status;
+        } catch (Exception e) {
+            count(-1, measurements);
+            return -1;
+        }
+    }
+
+    private void count(int status, int measurements) {
+        (status == 202 ? accepted : refused).addAndGet(measurements);
+        if (status != 202) {
+            refusedBy.computeIfAbsent(status, k -> new AtomicLong()).addAndGet(measurements);
+        }
+    }
+
+    private HttpRequest request(String body) {
+        return HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private String batch(Random random) {
+        StringBuilder b = new StringBuilder(BATCH * 260).append('[');
+        for (int i = 0; i < BATCH; i++) {
+            String where;
+            if (located) {
+                double[] p = SyntheticAreas.point(random);
+                where = String.format(Locale.ROOT, "\"latitude\":%.6f,\"longitude\":%.6f,"
+                        + "\"accuracyM\":15,\"consent\":true", p[0], p[1]);
+            } else {
+                where = String.format(Locale.ROOT, "\"tdpCode\":\"TDP-%02d\"",
+                        1 + random.nextInt(12));
+            }
+            b.append(i == 0 ? "" : ",").append(measurement(UUID.randomUUID(), "VNPT", where));
+        }
+        return b.append(']').toString();
+    }
+
+    private static String measurement(UUID id, String operator, String where) {
+        // Half a minute ago in Vietnam time: recent, and never ahead of the server's clock.
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusSeconds(30).toString();
+        return "{\"id\":\"" + id + "\",\"measuredAt\":\"" + at + "\",\"downloadMbps\":85.5,"
+                + "\"uploadMbps\":40.5,\"latencyMs\":9.0,\"operator\":\"" + operator + "\","
+                + "\"accessType\":\"FIXED_FIBER\"," + where + "}";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package vn.speedwatch.launcher.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The whole system in one process ({@code speedwatch run} in a child JVM, fresh database on the
+ * machine's PostgreSQL): sustained measurements/s from HTTP to the hourly aggregate table,
+ * freshness (202 → aggregate row visible) at 50 % and 90 % of that rate, and the resident set
+ * idle, under load and with 100 / 1,000 / 10,000 synthetic areas. Prints Markdown tables and
+ * {@code @bench key value} lines for {@code bench/run}. Not a test: {@code bench/launcher/run}.
+ */
+public final class OneMachineBenchmark {
+
+    private final boolean quick;
+    private final Path root;
+    private final List<String> rows = new ArrayList<>();
+
+    private OneMachineBenchmark(boolean quick, Path root) {
+        this.quick = quick;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        Path root = Files.createTempDirectory("sw-bench-launcher");
+        try {
+            new OneMachineBenchmark(quick, root).run();
+        } finally {
+            deleteTree(root);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        double sustained = system();
+        List<Integer> areaCounts = quick ? List.of(100) : List.of(100, 1_000, 10_000);
+        for (int n : areaCounts) {
+            // A quarter of the sustained rate: a freshly started JVM, still compiling, must not
+            // be pushed into shedding load while only its memory is measured.
+            areas(n, Math.min(500, sustained / 4));
+        }
+        System.out.println();
+        System.out.println("| one-machine runtime (speedwatch run, child JVM -Xmx512m) | value |");
+        System.out.println("|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    /** Sustained rate, freshness at 50 % and 90 % of it, resident set idle and under load. */
+    private double system() throws Exception {
+        try (BenchDatabase db = BenchDatabase.create("e2e");
+                LauncherProcess p = start("e2e", db, Map.of())) {
+            progress("system ready; idle 5 s");
+            Thread.sleep(5_000);
+            double idle = p.rssMiB();
+            report("rss_idle_mib", idle, "resident set idle", "%.0f MiB");
+
+            MeasurementLoad load = new MeasurementLoad(p.api(), false);
+            AggregateWatch watch = new AggregateWatch(db, null);
+            RssSampler rss = new RssSampler(p);
+            Duration window = Duration.ofSeconds(quick ? 10 : 45);
+            progress("saturating for " + window.toSeconds() + " s");
+            watch.start();
+            rss.start();
+            // Measure the aggregate table's growth after the first third (JIT, backlog forming).
+            Thread marker = new Thread(() -> {
+                sleepQuietly(window.toMillis() / 3);
+                watch.mark();
+            });
+            marker.start();
+            load.saturate(window, 4, () -> load.accepted() - watch.count(), quick ? 60_000 : 200_000);
+            marker.join();
+            rss.stop();
+            progress("load stopped; draining the backlog");
+            // Sustained = what reached the aggregates from the mark until the backlog drained:
+            // the system is busy all that time, and the aggregates' early-firing delay at the
+            // start does not count against it.
+            watch.awaitAtLeast(load.accepted(), Duration.ofSeconds(240));
+            double sustained = watch.rateSinceMark(load.accepted());
+            watch.stop();
+            if (!(sustained > 0)) {
+                throw new IllegalStateException("no measurement reached the aggregates");
+            }
+            report("e2e_per_s", sustained, "sustained HTTP → hourly aggregate",
+                    "%,.0f measurements/s");
+            report("rss_load_mib", rss.max(), "resident set under that load (max)", "%.0f MiB");
+            progress(String.format(Locale.ROOT, "sustained %.0f/s", sustained));
+            load.requireAllAccepted("saturating load");
+            long total = load.accepted();
+            for (double share : new double[] {0.5, 0.9}) {
+                total += freshness(db, p, share, sustained);
+                // The next level starts from an empty backlog.
+                new AggregateWatch(db, null).awaitAtLeast(total, Duration.ofSeconds(240));
+            }
+            report("rss_peak_mib", p.peakRssMiB(), "resident set peak (VmHWM)", "%.0f MiB");
+            return sustained;
+        }
+    }
+
+    /**
+     * Background batches at {@code share} of the sustained rate while single probe tests, one
+     * at a time, are timed from their 202 to the probe cell's count in the aggregate table.
+     * Returns the number of measurements accepted.
+     */
+    private long freshness(BenchDatabase db, LauncherProcess p, double share, double sustained)
+            throws Exception {
+        double rate = share * sustained;
+        Duration d = Duration.ofSeconds(quick ? 10 : 40);
+        progress(String.format(Locale.ROOT, "freshness at %.0f %% (%.0f/s) for %d s",
+                share * 100, rate, d.toSeconds()));
+        MeasurementLoad background = new MeasurementLoad(p.api(), false);
+        MeasurementLoad probes = new MeasurementLoad(p.api(), false);
+        long before = db.aggregated(MeasurementLoad.PROBE_OPERATOR);
+        List<Double> seconds = Collections.synchronizedList(new ArrayList<>());
+        Thread prober = new Thread(() -> {
+            long deadline = System.nanoTime() + d.toNanos() - 2_000_000_000L;
+            long n = before;
+            try {
+                // Let the paced background reach its rate before the first probe.
+                Thread.sleep(2_000);
+                while (System.nanoTime() < deadline) {
+                    if (probes.probe() != 202) {
+                        throw new IllegalStateException("probe not accepted");
+                    }
+                    long accepted = System.nanoTime();
+                    n++;
+                    while (db.aggregated(MeasurementLoad.PROBE_OPERATOR) < n) {
+                        if (System.nanoTime() - accepted > 60_000_000_000L) {
+                            throw new IllegalStateException("probe not aggregated in 60 s");
+                        }
+                        Thread.sleep(50);
+                    }
+                    seconds.add((System.nanoTime() - accepted) / 1e9);
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                seconds.add(Double.NaN);
+                e.printStackTrace();
+            }
+        });
+        prober.start();
+        background.paced(rate, d);
+        prober.join();
+        background.requireAllAccepted("background load at " + share);
+        if (seconds.isEmpty() || seconds.stream().anyMatch(s -> s.isNaN())) {
+            throw new IllegalStateException("freshness probes failed at " + share);
+        }
+        List<Double> sorted = new ArrayList<>(seconds);
+        sorted.sort(Comparator.naturalOrder());
+        String pct = Integer.toString((int) Math.round(share * 100));
+        report("freshness_" + pct + "_rate", background.accepted() / (double) d.toSeconds(),
+                "background rate at " + pct + " % (achieved)", "%,.0f measurements/s");
+        report("freshness_" + pct + "_p50_s", percentile(sorted, 0.50),
+                "freshness p50 at " + pct + " % (" + sorted.size() + " probes)", "%.2f s");
+        report("freshness_" + pct + "_p95_s", percentile(sorted, 0.95),
+                "freshness p95 at " + pct + " %", "%.2f s");
+        return background.accepted() + probes.accepted();
+    }
+
+    /** Resident set with {@code n} synthetic areas: idle, then under located load. */
+    private void areas(int n, double rate) throws Exception {
+        Path file = SyntheticAreas.write(n, Files.createDirectories(root.resolve("areas"))
+                .resolve(n + ".geojson"));
+        try (BenchDatabase db = BenchDatabase.create("areas");
+                LauncherProcess p = start("areas-" + n, db, Map.of("areas.file",
+                        file.toString()))) {
+            progress("areas " + n + ": ready; idle 5 s");
+            Thread.sleep(5_000);
+            report("rss_areas_" + n + "_idle_mib", p.rssMiB(),
+                    String.format(Locale.ROOT, "resident set with %,d areas, idle", n), "%.0f MiB");
+            MeasurementLoad load = new MeasurementLoad(p.api(), true);
+            RssSampler rss = new RssSampler(p);
+            rss.start();
+            Duration d = Duration.ofSeconds(quick ? 8 : 20);
+            load.paced(rate, d);
+            load.requireAllAccepted("located load with " + n + " areas");
+            AggregateWatch watch = new AggregateWatch(db, null);
+            watch.awaitAtLeast(load.accepted(), Duration.ofSeconds(240));
+            rss.stop();
+            report("rss_areas_" + n + "_load_mib", rss.max(),
+                    String.format(Locale.ROOT, "resident set with %,d areas, %,.0f located"
+                            + " tests/s (max)", n, load.accepted() / (double) d.toSeconds()),
+                    "%.0f MiB");
+        }
+    }
+
+    private LauncherProcess start(String name, BenchDatabase db, Map<String, String> extra)
+            throws Exception {
+        Map<String, String> s = new HashMap<>(extra);
+        s.put("db.url", db.jdbcUrl());
+        s.put("kafka.port", Integer.toString(freePort()));
+        s.put("http.host", "127.0.0.1");
+        // One load generator from one address: per-client limits would measure the limiter.
+        s.put("collector.rate-per-second", "100000000");
+        s.put("collector.burst", "100000000");
+        s.put("pipeline.device-cap", "100000000");
+        progress("starting speedwatch run (" + name + ")");
+        long t0 = System.nanoTime();
+        LauncherProcess p = LauncherProcess.start(root.resolve(name), freePort(), s);
+        if (name.equals("e2e")) {
+            report("startup_s", (System.nanoTime() - t0) / 1e9,
+                    "start to ready (fresh database, cold JVM)", "%.1f s");
+        }
+        return p;
+    }
+
+    private void report(String key, double value, String label, String format) {
+        System.out.printf(Locale.ROOT, "@bench %s %.4f%n", key, value);
+        rows.add("| " + label + " | " + String.format(Locale.ROOT, format, value) + " |");
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void progress(String message) {
+        System.err.println("[launcher bench] " + message);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Polls the aggregate count every 200 ms; the load's backlog gate reads the last value. */
+    static final class AggregateWatch {
+        private final BenchDatabase db;
+        private final String operator;
+        private final AtomicLong count = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+        private long markCount;
+        private long markNanos;
+
+        AggregateWatch(BenchDatabase db, String operator) {
+            this.db = db;
+            this.operator = operator;
+        }
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        count.set(db.aggregated(operator));
+                    } catch (Exception e) {
+                        // the next poll tries again
+                    }
+                    sleepQuietly(200);
+                }
+            }, "aggregate-watch");
+            thread.start();
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        synchronized void mark() {
+            markCount = count.get();
+            markNanos = System.nanoTime();
+        }
+
+        /** Measurements/s from the mark until now, when {@code reached} are aggregated. */
+        synchronized double rateSinceMark(long reached) {
+            return (reached - markCount) / ((System.nanoTime() - markNanos) / 1e9);
+        }
+
+        void awaitAtLeast(long n, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long seen;
+            while ((seen = db.aggregated(operator)) < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + n
+                            + " accepted measurements aggregated after " + timeout.toSeconds()
+                            + " s");
+                }
+                Thread.sleep(250);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            if (thread != null) {
+                thread.join();
+            }
+        }
+    }
+
+    /** Samples a process's resident set every 500 ms and keeps the maximum. */
+    static final class RssSampler {
+        private final LauncherProcess process;
+        private volatile double max;
+        private volatile boolean running;
+        private Thread thread;
+
+        RssSampler(LauncherProcess process) {
+            this.process = process;
+        }
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        max = Math.max(max, process.rssMiB());
+                    } catch (IOException e) {
+                        return;
+                    }
+                    sleepQuietly(500);
+                }
+            }, "rss-sampler");
+            thread.start();
+        }
+
+        double max() {
+            return max;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+}

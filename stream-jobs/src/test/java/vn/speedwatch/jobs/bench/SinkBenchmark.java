@@ -1,0 +1,167 @@
+package vn.speedwatch.jobs.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import vn.speedwatch.jobs.records.EnrichedMeasurement;
+import vn.speedwatch.jobs.records.RawChange;
+import vn.speedwatch.jobs.sinks.RawChangeWriter;
+import vn.speedwatch.warehouse.Warehouse;
+import vn.speedwatch.warehouse.WarehouseConfig;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Rows/s of the pipeline's raw-row sink path ({@link RawChangeWriter}: batched idempotent upserts
+ * of 500, as {@code PipelineSinks.warehouse} configures it) next to the ceiling of {@code COPY ...
+ * FROM STDIN} of exactly the same rows into the same, emptied table of the same fresh database.
+ * Raw rows are the sink's volume (one per measurement; aggregates are one per cell and firing).
+ * Not a test: run {@code bench/sink/run [rows]}.
+ */
+public final class SinkBenchmark {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    /** The raw sink's batch size in {@code PipelineSinks.warehouse}. */
+    private static final int BATCH = 500;
+
+    private SinkBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        String name = "sw_bench_sink_" + Long.toHexString(System.nanoTime());
+        admin("CREATE DATABASE " + name);
+        try (HikariDataSource ds =
+                Warehouse.open(new WarehouseConfig(SERVER + name, "postgres", "", 2))) {
+            Warehouse.migrate(ds);
+            List<RawChange> changes = changes(rows);
+            RawChangeWriter writer = new RawChangeWriter(10);
+            // A warm-up batch in a throw-away range keeps class loading out of the timing.
+            writer.write(ds, changes.subList(0, BATCH));
+            truncate(ds);
+
+            long t0 = System.nanoTime();
+            for (int i = 0; i < rows; i += BATCH) {
+                writer.write(ds, changes.subList(i, Math.min(rows, i + BATCH)));
+            }
+            double upsertSeconds = (System.nanoTime() - t0) / 1e9;
+            long stored = count(ds);
+
+            byte[] copy = copyOut(ds);
+            truncate(ds);
+            long t1 = System.nanoTime();
+            copyIn(ds, copy);
+            double copySeconds = (System.nanoTime() - t1) / 1e9;
+            long copied = count(ds);
+            if (stored != rows || copied != rows) {
+                throw new IllegalStateException(
+                        "expected " + rows + " rows, upsert stored " + stored + ", COPY " + copied);
+            }
+            double upsert = rows / upsertSeconds;
+            double ceiling = rows / copySeconds;
+            System.out.println();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| measure (%,d raw rows, fresh database, one writer) | rows/s | seconds |%n",
+                    rows);
+            System.out.println("|---|---:|---:|");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| COPY FROM STDIN of the same rows (ceiling) | %,.0f | %.2f |%n",
+                    ceiling,
+                    copySeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| RawChangeWriter upsert, batches of %d | %,.0f | %.2f |%n",
+                    BATCH,
+                    upsert,
+                    upsertSeconds);
+            System.out.printf(
+                    Locale.ROOT, "| upsert / COPY | %.1f %% | |%n", 100 * upsert / ceiling);
+        } finally {
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    /** Located fibre and 4G tests spread over the sample TDPs and one October day. */
+    static List<RawChange> changes(int n) {
+        Random r = new Random(11);
+        long day = java.time.Instant.parse("2026-10-14T17:00:00Z").toEpochMilli();
+        List<RawChange> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            EnrichedMeasurement m = new EnrichedMeasurement();
+            m.id = new UUID(0x51c0_0000_0000_0000L, i).toString();
+            m.measuredAtMillis = day + r.nextInt(86_400_000);
+            m.receivedAtMillis = m.measuredAtMillis + 2_000;
+            m.downloadMbps = Math.exp(4 + r.nextGaussian());
+            m.uploadMbps = m.downloadMbps / 3;
+            m.latencyMs = 8 + r.nextInt(60);
+            m.jitterMs = 1.5;
+            m.operator = r.nextBoolean() ? "VIETTEL" : "VNPT";
+            m.operatorRaw = m.operator;
+            m.accessType = r.nextBoolean() ? "FIXED_FIBER" : "MOBILE_4G";
+            m.tdpCode = String.format(Locale.ROOT, "TDP-%02d", 1 + r.nextInt(12));
+            m.client = "web";
+            m.ipVersion = 4;
+            m.deviceHash = "dev-" + r.nextInt(20_000);
+            m.qcvnPass = m.downloadMbps >= 40;
+            out.add(
+                    RawChange.upsert(
+                            m, 20.91 + r.nextDouble() * 0.06, 106.64 + r.nextDouble() * 0.08, 12.0));
+        }
+        return out;
+    }
+
+    private static byte[] copyOut(HikariDataSource ds) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            copy.copyOut("COPY measurements_raw TO STDOUT (FORMAT binary)", out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void copyIn(HikariDataSource ds, byte[] rows) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(
+                    "COPY measurements_raw FROM STDIN (FORMAT binary)",
+                    new ByteArrayInputStream(rows));
+        }
+    }
+
+    private static void truncate(HikariDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("TRUNCATE measurements_raw");
+        }
+    }
+
+    private static long count(HikariDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM measurements_raw")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

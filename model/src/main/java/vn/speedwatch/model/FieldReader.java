@@ -2,7 +2,6 @@ package vn.speedwatch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +76,7 @@ final class FieldReader {
 
     private static OffsetDateTime timestamp(String text) {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return IsoTimestamps.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.speedwatch.jobs.records.DeadLetter;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawEvent;
+import vn.speedwatch.model.IsoTimestamps;
 import vn.speedwatch.model.Json;
 import vn.speedwatch.model.Measurement;
 import vn.speedwatch.model.MeasurementParser;
@@ -91,7 +92,7 @@ public final class EventDecoder {
             return nowMillis;
         }
         try {
-            return UtcTimestamps.parseMillis(node.asText());
+            return IsoTimestamps.parse(node.asText()).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
             return nowMillis;
         }

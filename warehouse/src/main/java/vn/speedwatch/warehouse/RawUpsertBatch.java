@@ -43,8 +43,8 @@ final class RawUpsertBatch {
     void bind(Connection c, PreparedStatement ps) throws SQLException {
         int i = 0;
         ps.setArray(++i, c.createArrayOf("uuid", column(RawMeasurementRow::id, UUID[]::new)));
-        ps.setArray(++i, c.createArrayOf("timestamptz", timestamps(RawMeasurementRow::measuredAt)));
-        ps.setArray(++i, c.createArrayOf("timestamptz", timestamps(RawMeasurementRow::receivedAt)));
+        ps.setArray(++i, timestamps(c, RawMeasurementRow::measuredAt));
+        ps.setArray(++i, timestamps(c, RawMeasurementRow::receivedAt));
         ps.setArray(++i, doubles(c, RawMeasurementRow::downloadMbps));
         ps.setArray(++i, doubles(c, RawMeasurementRow::uploadMbps));
         ps.setArray(++i, doubles(c, RawMeasurementRow::latencyMs));
@@ -67,8 +67,8 @@ final class RawUpsertBatch {
                 ? null : r.ipVersion().shortValue(), Short[]::new)));
         ps.setArray(++i, texts(c, RawMeasurementRow::deviceHash));
         ps.setArray(++i, texts(c, RawMeasurementRow::apiKeyId));
-        ps.setArray(++i, c.createArrayOf("bool", column(RawMeasurementRow::qcvnPass, Boolean[]::new)));
-        ps.setArray(++i, c.createArrayOf("bool", column(RawMeasurementRow::target2030Pass, Boolean[]::new)));
+        ps.setArray(++i, booleans(c, RawMeasurementRow::qcvnPass));
+        ps.setArray(++i, booleans(c, RawMeasurementRow::target2030Pass));
         ps.setArray(++i, texts(c, RawMeasurementRow::note));
     }
 
@@ -82,10 +82,16 @@ final class RawUpsertBatch {
         return c.createArrayOf("text", column(f, String[]::new));
     }
 
+    private Array booleans(Connection c, Function<RawMeasurementRow, Boolean> f)
+            throws SQLException {
+        return c.createArrayOf("bool", column(f, Boolean[]::new));
+    }
+
     // Instant.toString() is ISO-8601 in UTC with up to nanoseconds, which timestamptz parses
     // (rounding to microseconds, as the driver does for OffsetDateTime parameters).
-    private String[] timestamps(Function<RawMeasurementRow, Instant> f) {
-        return column(r -> f.apply(r).toString(), String[]::new);
+    private Array timestamps(Connection c, Function<RawMeasurementRow, Instant> f)
+            throws SQLException {
+        return c.createArrayOf("timestamptz", column(r -> f.apply(r).toString(), String[]::new));
     }
 
     private <T> T[] column(Function<RawMeasurementRow, T> f, IntFunction<T[]> array) {

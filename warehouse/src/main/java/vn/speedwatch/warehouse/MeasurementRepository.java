@@ -3,7 +3,6 @@ package vn.speedwatch.warehouse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,8 +32,16 @@ public final class MeasurementRepository {
      * rows written.
      */
     public int upsert(List<RawMeasurementRow> rows) {
-        return jdbc.batch("upserting " + rows.size() + " raw measurements", Sql.RAW_UPSERT,
-                rows, MeasurementRepository::bind);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        RawUpsertBatch batch = new RawUpsertBatch(rows);
+        return jdbc.inTransaction("upserting " + rows.size() + " raw measurements", c -> {
+            try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT)) {
+                batch.bind(c, ps);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -85,43 +92,6 @@ public final class MeasurementRepository {
     public int deleteBefore(Instant cutoff) {
         return jdbc.update("deleting measurements before " + cutoff, Sql.RAW_DELETE_BEFORE,
                 Objects.requireNonNull(cutoff, "cutoff"));
-    }
-
-    private static void bind(PreparedStatement ps, RawMeasurementRow r) throws SQLException {
-        ps.setObject(1, r.id());
-        Jdbc.setInstant(ps, 2, r.measuredAt());
-        Jdbc.setInstant(ps, 3, r.receivedAt());
-        ps.setDouble(4, r.downloadMbps());
-        ps.setDouble(5, r.uploadMbps());
-        ps.setDouble(6, r.latencyMs());
-        Jdbc.setDouble(ps, 7, r.jitterMs());
-        Jdbc.setDouble(ps, 8, r.packetLossPercent());
-        Jdbc.setDouble(ps, 9, r.loadedLatencyMs());
-        ps.setString(10, r.operator());
-        ps.setString(11, r.operatorRaw());
-        ps.setString(12, r.accessType());
-        Jdbc.setDouble(ps, 13, r.planDownloadMbps());
-        Jdbc.setDouble(ps, 14, r.planUploadMbps());
-        ps.setString(15, r.tdpCode());
-        ps.setString(16, r.cellId());
-        Jdbc.setDouble(ps, 17, r.latitude());
-        Jdbc.setDouble(ps, 18, r.longitude());
-        Jdbc.setDouble(ps, 19, r.accuracyM());
-        ps.setString(20, r.server());
-        ps.setString(21, r.client());
-        if (r.ipVersion() == null) {
-            ps.setNull(22, Types.SMALLINT);
-        } else {
-            ps.setShort(22, r.ipVersion().shortValue());
-        }
-        ps.setString(23, r.deviceHash());
-        ps.setString(24, r.apiKeyId());
-        Jdbc.setBoolean(ps, 25, r.qcvnPass());
-        Jdbc.setBoolean(ps, 26, r.target2030Pass());
-        ps.setString(27, r.note());
-        ps.setObject(28, r.id());
-        ps.setObject(29, r.id());
-        Jdbc.setInstant(ps, 30, r.measuredAt());
     }
 
     private static RawMeasurementRow read(ResultSet rs) throws SQLException {

@@ -18,16 +18,34 @@ final class Sql {
             target_2030_pass, note""";
 
     /**
-     * Upsert that skips ids erased by their owner (a replay must not resurrect them) and ids
-     * already stored with another measured_at (the key is (id, measured_at) only because
-     * hypertables need the time column in it; an id names one measurement).
+     * Upsert of a whole batch in one statement, from one array per column (see
+     * {@link RawUpsertBatch}): pgjdbc cannot rewrite an INSERT ... SELECT ... WHERE into a
+     * multi-row insert, so a JDBC batch of single-row upserts costs one execution per row. It skips
+     * ids erased by their owner (a replay must not resurrect them) and ids already stored with
+     * another measured_at (the key is (id, measured_at) only because hypertables need the time
+     * column in it; an id names one measurement). The arrays hold one row per (id, measured_at);
+     * for an id not yet stored that arrives at several times, DISTINCT ON keeps the time seen
+     * first, as row-by-row execution would have. The stored-elsewhere test is a scalar subquery,
+     * not NOT EXISTS, because the planner may turn an anti-join into a hash of the whole raw table
+     * when its statistics are stale (a fresh or truncated table), costing a full scan per batch;
+     * a subquery (measured_at is never null: NULL means no such row) stays one index probe per row.
      */
     static final String RAW_UPSERT = "INSERT INTO measurements_raw (" + RAW_COLUMNS + """
             )
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.id = ?)
-              AND NOT EXISTS (SELECT 1 FROM measurements_raw m
-                              WHERE m.id = ? AND m.measured_at <> ?)
+            SELECT DISTINCT ON (id)
+            """ + RAW_COLUMNS + """
+
+            FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
+                        ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
+                        ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
+                        ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
+                        ?::text[], ?::bool[], ?::bool[], ?::text[])
+                 WITH ORDINALITY AS r(""" + RAW_COLUMNS + """
+            , seen)
+            WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.id = r.id)
+              AND (SELECT m.measured_at FROM measurements_raw m
+                   WHERE m.id = r.id AND m.measured_at <> r.measured_at LIMIT 1) IS NULL
+            ORDER BY id, seen
             ON CONFLICT (id, measured_at) DO UPDATE SET
                 received_at = EXCLUDED.received_at, download_mbps = EXCLUDED.download_mbps,
                 upload_mbps = EXCLUDED.upload_mbps, latency_ms = EXCLUDED.latency_ms,

@@ -15,6 +15,7 @@ import static vn.speedwatch.warehouse.Rows.measurement;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -85,15 +86,47 @@ abstract class RepositoryContract {
     @Test
     void anIdAlreadyStoredAtAnotherTimeIsNotStoredTwice() throws SQLException {
         RawMeasurementRow row = measurement(VIETTEL, TDP_07, 85, MORNING);
-        RawMeasurementRow sameIdLater = new RawMeasurementRow(row.id(), ONE_HOUR_LATER,
-                ONE_HOUR_LATER, 10, 5, 99, null, null, null, VNPT, null, FIBER, null, null,
-                TDP_12, null, null, null, null, null, null, null, null, null, null, null, null);
+        RawMeasurementRow sameIdLater = atAnotherTime(row, ONE_HOUR_LATER, 10);
         measurements.upsert(List.of(row));
 
         assertThat(measurements.upsert(List.of(sameIdLater))).isZero();
 
         assertThat(Db.count(ds(), "SELECT count(*) FROM measurements_raw")).isEqualTo(1);
         assertThat(measurements.find(row.id())).contains(row);
+    }
+
+    @Test
+    void anIdTwiceInOneBatchKeepsItsLastCorrection() throws SQLException {
+        RawMeasurementRow row = measurement(VIETTEL, TDP_07, 85, MORNING);
+        RawMeasurementRow other = measurement(VNPT, TDP_12, 40, MORNING);
+
+        assertThat(measurements.upsert(List.of(row, other, Rows.withDownload(row, 58))))
+                .isEqualTo(2);
+
+        assertThat(Db.count(ds(), "SELECT count(*) FROM measurements_raw")).isEqualTo(2);
+        assertThat(measurements.find(row.id())).contains(Rows.withDownload(row, 58));
+        assertThat(measurements.find(other.id())).contains(other);
+    }
+
+    @Test
+    void anIdAtTwoTimesInOneBatchIsStoredAtTheTimeSeenFirstOrAlreadyStored() {
+        RawMeasurementRow first = measurement(VIETTEL, TDP_07, 85, MORNING);
+        RawMeasurementRow later = atAnotherTime(first, ONE_HOUR_LATER, 10);
+        RawMeasurementRow firstCorrected = Rows.withDownload(first, 58);
+
+        measurements.upsert(List.of(first, later, firstCorrected));
+        assertThat(measurements.find(first.id())).contains(firstCorrected);
+
+        // Already stored at MORNING: a batch naming the later time first still updates MORNING.
+        measurements.upsert(List.of(later, first));
+        assertThat(measurements.find(first.id())).contains(first);
+    }
+
+    private static RawMeasurementRow atAnotherTime(RawMeasurementRow r, Instant at,
+            double downloadMbps) {
+        return new RawMeasurementRow(r.id(), at, at, downloadMbps, 5, 99, null, null, null,
+                VNPT, null, FIBER, null, null, TDP_12, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     @Test

@@ -57,7 +57,7 @@ public record CollectorConfig(
         boolean production = s.bool("collector.production", false);
         return new CollectorConfig(
                 s.string("http.host", "0.0.0.0"),
-                s.integer("http.port", 8080),
+                s.port("http.port", 8080),
                 s.string("kafka.bootstrap-servers", "127.0.0.1:9092"),
                 s.string("kafka.topic", "speedwatch.measurements"),
                 s.duration("kafka.send-timeout", Duration.ofSeconds(5)),

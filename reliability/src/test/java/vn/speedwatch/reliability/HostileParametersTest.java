@@ -55,6 +55,8 @@ class HostileParametersTest {
     private static Collector collector;
 
     private final List<String> rows = new ArrayList<>();
+    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    private final java.util.Set<String> echoedAs = new java.util.TreeSet<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -118,8 +120,8 @@ class HostileParametersTest {
         }
 
         Results.record("hostile console parameters", rows.size() + " requests, "
-                + PAYLOADS.size() + " payloads × every query, form and path parameter; tables "
-                + before + " → " + counts());
+                + PAYLOADS.size() + " payloads × every query, form and path parameter; statuses "
+                + statuses + "; tables " + before + " → " + counts());
         assertThat(rows).as("answers that are 5xx, leak a file or echo markup")
                 .noneMatch(r -> r.contains("BAD"));
         assertThat(counts()).as("row counts of " + TABLES).isEqualTo(before);
@@ -155,7 +157,8 @@ class HostileParametersTest {
         }
         long topicAfter = new Topic(broker.bootstrapServers()).all().size();
         Results.record("hostile collector parameters", rows.size() + " requests, "
-                + PAYLOADS.size() + " payloads × receipt, compare, bytes, format; topic records "
+                + PAYLOADS.size() + " payloads × receipt, compare, bytes, format; statuses "
+                + statuses + "; markup echoed only in " + echoedAs + "; topic records "
                 + topicBefore + " → " + topicAfter);
         assertThat(rows).as("answers that are 5xx, leak a file or echo markup")
                 .noneMatch(r -> r.contains("BAD"));
@@ -182,6 +185,10 @@ class HostileParametersTest {
                 || (type.startsWith("text/html") && body.contains(MARKUP))
                 || body.contains("PSQLException") || body.contains("SQLException");
         rows.add(where + " [" + abbreviate(payload) + "] → " + status + (bad ? " BAD" : ""));
+        statuses.merge(status, 1, Integer::sum);
+        if (body.contains(MARKUP)) {
+            echoedAs.add(type);
+        }
     }
 
     private static Map<String, Long> counts() throws Exception {

@@ -121,8 +121,17 @@ public final class Collector {
 
     /** Runs the collector; the optional argument is a properties file. */
     public static void main(String[] args) {
-        Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null);
-        CollectorConfig config = CollectorConfig.from(settings);
+        Settings settings;
+        CollectorConfig config;
+        try {
+            settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null);
+            config = CollectorConfig.from(settings);
+        } catch (Settings.ConfigException e) {
+            // A config mistake is the operator's to fix: one line that names the key, no trace.
+            System.err.println("Lỗi cấu hình / config error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Vertx vertx = Vertx.vertx(vertxOptions());
         start(vertx, config, ValidationLimits.from(settings)).onFailure(e -> {
             LOG.error("Collector failed to start", e);

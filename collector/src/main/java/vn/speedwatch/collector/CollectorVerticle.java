@@ -89,7 +89,9 @@ public final class CollectorVerticle extends VerticleBase {
         router.errorHandler(405, ctx -> problem(ctx, Problems.methodNotAllowed()));
         router.route().failureHandler(this::handleFailure);
         vertx.setPeriodic(60_000, id -> parts.evictIdleClients());
-        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(tls.keyCertOptions()));
+        return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen(config.httpPort(), config.httpHost())
                 .onSuccess(s -> server = s);

@@ -87,6 +87,12 @@ public final class ConsoleRoutes {
                     username));
             return;
         }
+        if (username.chars().anyMatch(Character::isISOControl)) {
+            // No account name holds a control character, and PostgreSQL text cannot hold NUL:
+            // answer as for any unknown name instead of failing the query (a 500).
+            wrongCredentials(ctx, expected.getValue(), "");
+            return;
+        }
         String password = ctx.request().getFormAttribute("password");
         vertx.executeBlocking(() -> {
             LoginGuard.Result r = guard.attempt(username, password);
@@ -109,9 +115,13 @@ public final class ConsoleRoutes {
                     + " đăng nhập sai nhiều lần; hãy thử lại sau " + config.lockoutWindow()
                     .toMinutes() + " phút / Too many failed sign-ins: try again in "
                     + config.lockoutWindow().toMinutes() + " minutes", username));
-            default -> html(ctx, 401, LoginPage.render(base, csrf, "Sai tên đăng nhập hoặc mật"
-                    + " khẩu / Wrong user name or password", username));
+            default -> wrongCredentials(ctx, csrf, username);
         }
+    }
+
+    private void wrongCredentials(RoutingContext ctx, String csrf, String username) {
+        html(ctx, 401, LoginPage.render(base, csrf, "Sai tên đăng nhập hoặc mật khẩu / Wrong"
+                + " user name or password", username));
     }
 
     private void authenticate(RoutingContext ctx) {

@@ -24,10 +24,15 @@ import java.util.Properties;
  */
 public final class Settings {
 
-    private final Map<String, String> values;
+    private static final String DURATION_FORMS = " (use 500ms, 10s, 5m, 2h, 7d or PT10S)";
 
-    private Settings(Map<String, String> values) {
+    private final Map<String, String> values;
+    /** Where each value came from (a file, a variable), for errors that point at the place. */
+    private final Map<String, String> sources;
+
+    private Settings(Map<String, String> values, Map<String, String> sources) {
         this.values = Map.copyOf(values);
+        this.sources = Map.copyOf(sources);
     }
 
     /** Settings from the given file (if not null), system properties and the process environment. */
@@ -38,33 +43,47 @@ public final class Settings {
     /** Settings from explicit sources; tests use this instead of mutating the environment. */
     public static Settings load(Path file, Map<String, String> env, Properties system) {
         Map<String, String> merged = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
         if (file != null) {
-            merged.putAll(readFile(file));
+            readFile(file).forEach((k, v) -> {
+                merged.put(k, v);
+                sources.put(k, "file " + file);
+            });
         }
         system.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("speedwatch."))
-                .forEach(k -> merged.put(normaliseKey(k.substring("speedwatch.".length())), system.getProperty(k)));
+                .forEach(k -> {
+                    String key = normaliseKey(k.substring("speedwatch.".length()));
+                    merged.put(key, system.getProperty(k));
+                    sources.put(key, "-D" + k);
+                });
         env.forEach(
                 (k, v) -> {
                     if (k.startsWith("SPEEDWATCH_")) {
-                        merged.put(normaliseKey(envToKey(k)), v);
+                        String key = normaliseKey(envToKey(k));
+                        merged.put(key, v);
+                        sources.put(key, "environment " + k);
                     }
                 });
-        return new Settings(merged);
+        return new Settings(merged, sources);
     }
 
     /** Settings from a plain map of keys, for tests and for the launcher's command-line flags. */
     public static Settings of(Map<String, String> values) {
         Map<String, String> m = new HashMap<>();
         values.forEach((k, v) -> m.put(normaliseKey(k), v));
-        return new Settings(m);
+        return new Settings(m, Map.of());
     }
 
     /** These settings with {@code overrides} on top. */
     public Settings with(Map<String, String> overrides) {
         Map<String, String> merged = new HashMap<>(values);
-        overrides.forEach((k, v) -> merged.put(normaliseKey(k), v));
-        return new Settings(merged);
+        Map<String, String> sources = new HashMap<>(this.sources);
+        overrides.forEach((k, v) -> {
+            merged.put(normaliseKey(k), v);
+            sources.remove(normaliseKey(k));
+        });
+        return new Settings(merged, sources);
     }
 
     public Optional<String> find(String key) {
@@ -77,6 +96,17 @@ public final class Settings {
 
     public int integer(String key, int defaultValue) {
         return find(key).map(v -> parse(key, v, Integer::parseInt)).orElse(defaultValue);
+    }
+
+    /** A TCP port, 0 (any free port) to 65535. */
+    public int port(String key, int defaultValue) {
+        return find(key).map(v -> parse(key, v, text -> {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not within 0-65535");
+            }
+            return port;
+        })).orElse(defaultValue);
     }
 
     public long longValue(String key, long defaultValue) {
@@ -135,7 +165,7 @@ public final class Settings {
             split++;
         }
         if (split == 0) {
-            throw new IllegalArgumentException("not a duration");
+            throw new IllegalArgumentException("'" + s + "' is not a duration" + DURATION_FORMS);
         }
         long n = Long.parseLong(v.substring(0, split));
         return switch (v.substring(split).trim()) {
@@ -144,7 +174,8 @@ public final class Settings {
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             case "d" -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException("unknown unit");
+            default -> throw new IllegalArgumentException(
+                    "unknown unit '" + v.substring(split).trim() + "'" + DURATION_FORMS);
         };
     }
 
@@ -175,12 +206,14 @@ public final class Settings {
         return m;
     }
 
-    private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
+    private <T> T parse(String key, String value, java.util.function.Function<String, T> parser) {
         try {
             return parser.apply(value.trim());
         } catch (RuntimeException e) {
-            throw new ConfigException(
-                    "setting '" + key + "' (" + keyToEnv(key) + ") has an invalid value: " + e.getMessage());
+            String place = Optional.ofNullable(sources.get(normaliseKey(key)))
+                    .map(source -> ", " + source).orElse("");
+            throw new ConfigException("giá trị cấu hình không hợp lệ / invalid value for setting '"
+                    + key + "' (" + keyToEnv(key) + place + "): " + e.getMessage());
         }
     }
 

@@ -35,6 +35,12 @@ final class Client {
         return send(b.build());
     }
 
+    /** A JSON post to another path (or the measurements path with query parameters). */
+    HttpResponse<String> postTo(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** The status of a post, or {@link #NO_ANSWER}. */
     int postStatus(String body) {
         HttpResponse<String> r = post(body, Map.of());

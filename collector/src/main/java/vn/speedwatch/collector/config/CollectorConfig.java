@@ -18,6 +18,9 @@ import vn.speedwatch.model.Settings;
  * <p>{@code collector.metrics-token}, when set, is the bearer token {@code /metrics} asks for;
  * unset, the metrics are public on the collector's port (for a Prometheus on a private network).
  *
+ * <p>{@code http.tls.keystore} (a PKCS#12 file) and {@code http.tls.keystore-password} turn on
+ * HTTPS; see {@link TlsConfig}.
+ *
  * <p>Secrets are required when {@code collector.production} is true; in development a random one
  * is generated with a warning, so receipts and client hashes do not survive a restart.
  */
@@ -44,7 +47,8 @@ public record CollectorConfig(
         Optional<String> dbUser,
         Optional<String> dbPassword,
         SpeedTestConfig speedTest,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        Optional<TlsConfig> tls) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorConfig.class);
 
@@ -53,7 +57,7 @@ public record CollectorConfig(
         boolean production = s.bool("collector.production", false);
         return new CollectorConfig(
                 s.string("http.host", "0.0.0.0"),
-                s.integer("http.port", 8080),
+                s.port("http.port", 8080),
                 s.string("kafka.bootstrap-servers", "127.0.0.1:9092"),
                 s.string("kafka.topic", "speedwatch.measurements"),
                 s.duration("kafka.send-timeout", Duration.ofSeconds(5)),
@@ -74,7 +78,8 @@ public record CollectorConfig(
                 s.find("db.user"),
                 s.find("db.password"),
                 SpeedTestConfig.from(s),
-                s.find("collector.metrics-token").filter(t -> !t.isBlank()));
+                s.find("collector.metrics-token").filter(t -> !t.isBlank()),
+                TlsConfig.from(s));
     }
 
     /** These settings with another HTTP port and Kafka address, for tests and the launcher. */
@@ -83,7 +88,7 @@ public record CollectorConfig(
                 httpHost, port, bootstrapServers, kafkaTopic, kafkaSendTimeout, maxBodyBytes,
                 maxBatch, ratePerSecond, burst, apiKeyRatePerSecond, apiKeyBurst, requestTimeout,
                 apiKeys, trustedProxies, corsOrigins, receiptSecret, ipHashSecret,
-                previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest, metricsToken);
+                previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest, metricsToken, tls);
     }
 
     @Override
@@ -94,7 +99,8 @@ public record CollectorConfig(
                 + kafkaSendTimeout + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch
                 + ", rate=" + ratePerSecond + "/s burst " + burst + ", apiKeys=" + apiKeys.size()
                 + ", trustedProxies=" + trustedProxies + ", cors=" + corsOrigins + ", db="
-                + dbUrl.isPresent() + ", metricsToken=" + metricsToken.isPresent() + "]";
+                + dbUrl.isPresent() + ", metricsToken=" + metricsToken.isPresent() + ", "
+                + tls.map(TlsConfig::toString).orElse("plain HTTP") + "]";
     }
 
     private static List<String> list(Settings s, String key) {

@@ -50,4 +50,12 @@ class CollectorConfigTest {
                 .hasMessageContaining("receipt.secret")
                 .hasMessageContaining("SPEEDWATCH_RECEIPT_SECRET");
     }
+
+    @Test
+    void portOutsideTheTcpRangeIsAConfigErrorNamingTheKey() {
+        assertThatThrownBy(() -> CollectorConfig.from(Settings.of(Map.of("http.port", "70000"))))
+                .isInstanceOf(Settings.ConfigException.class)
+                .hasMessageContaining("'http.port'")
+                .hasMessageContaining("SPEEDWATCH_HTTP_PORT");
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -28,6 +29,7 @@ final class MeasurementLoad {
     static final int BATCH = 100;
     /** The probes' cell: no background test is a Viettel one. */
     static final String PROBE_OPERATOR = "VIETTEL";
+    private static final int MAX_IN_FLIGHT = 32;
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,15 +91,25 @@ final class MeasurementLoad {
         }
     }
 
-    /** Batches of 100 at {@code perSecond} measurements/s for {@code d}, sent asynchronously. */
+    /**
+     * Batches of 100 at {@code perSecond} measurements/s for {@code d}, sent asynchronously with
+     * at most {@link #MAX_IN_FLIGHT} unanswered: an unbounded client opens a connection per
+     * waiting request and fails by itself (no answer) long before the server refuses anything.
+     * When the system falls behind, the pace drops; callers report the achieved rate.
+     */
     void paced(double perSecond, Duration d) throws InterruptedException {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         Random random = new Random(99);
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long periodNanos = (long) (1e9 * BATCH / Math.max(perSecond, 10));
         timer.scheduleAtFixedRate(() -> {
             HttpRequest request = request(batch(random));
+            inFlight.acquireUninterruptibly();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> count(e == null ? r.statusCode() : -1, BATCH));
+                    .whenComplete((r, e) -> {
+                        inFlight.release();
+                        count(e == null ? r.statusCode() : -1, BATCH);
+                    });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         Thread.sleep(d.toMillis());
         timer.shutdownNow();

@@ -40,6 +40,7 @@ public final class SpeedwatchRuntime implements AutoCloseable {
     private HikariDataSource dataSource;
     private String bootstrapServers;
     private EmbeddedCollector collector;
+    private boolean tls;
     private Duration startup;
     private boolean closed;
 
@@ -142,6 +143,7 @@ public final class SpeedwatchRuntime implements AutoCloseable {
      */
     private void startFlinkAndCollector(PipelineConfig pipeline, CollectorConfig collectorConfig,
             ValidationLimits limits, ConsoleConfig consoleConfig) throws Exception {
+        tls = collectorConfig.tls().isPresent();
         Preflight.requireWritableDir(config.flinkDir());
         CompletableFuture<FlinkJob> flink = CompletableFuture.supplyAsync(() -> {
             try {
@@ -204,7 +206,7 @@ public final class SpeedwatchRuntime implements AutoCloseable {
 
     /** The addresses people and tools use, with the port actually bound. */
     public Urls urls() {
-        return Urls.of(config.httpHost(), collector.port());
+        return Urls.of(config.httpHost(), collector.port(), tls);
     }
 
     /** The JDBC URL of the database in use (embedded or external). */

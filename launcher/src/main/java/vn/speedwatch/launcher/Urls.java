@@ -6,9 +6,10 @@ package vn.speedwatch.launcher;
  */
 public record Urls(String residentPage, String console, String api, String metrics, String health) {
 
-    static Urls of(String host, int port) {
+    /** {@code tls}: the collector serves HTTPS ({@code http.tls.keystore} is set). */
+    static Urls of(String host, int port, boolean tls) {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-        String base = "http://" + shown + ":" + port;
+        String base = (tls ? "https://" : "http://") + shown + ":" + port;
         return new Urls(base + "/", base + "/admin", base + "/api/v1/measurements",
                 base + "/metrics", base + "/health/ready");
     }

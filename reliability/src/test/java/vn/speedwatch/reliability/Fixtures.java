@@ -3,15 +3,13 @@ package vn.speedwatch.reliability;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import vn.speedwatch.collector.config.CollectorConfig;
+import vn.speedwatch.collector.testing.SampleMeasurements;
 import vn.speedwatch.collector.protect.ApiKeys;
-import vn.speedwatch.model.Json;
 import vn.speedwatch.model.Settings;
 
 /** Collector settings and valid measurements shared by the reliability tests. */
@@ -58,22 +56,9 @@ final class Fixtures {
         return CollectorConfig.from(Settings.of(settings(bootstrap, overrides)));
     }
 
-    /** A valid fibre measurement made a few minutes ago in TDP-07. */
+    /** A valid fibre measurement made ten minutes ago in TDP-07. */
     static ObjectNode measurement(UUID id, double downloadMbps) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("id", id.toString());
-        o.put("measuredAt", OffsetDateTime.now(HAI_PHONG).minusMinutes(10)
-                .truncatedTo(ChronoUnit.SECONDS).toString());
-        o.put("downloadMbps", downloadMbps);
-        o.put("uploadMbps", 42.5);
-        o.put("latencyMs", 12.0);
-        o.put("jitterMs", 1.5);
-        o.put("operator", "Viettel");
-        o.put("accessType", "FIXED_FIBER");
-        o.put("tdpCode", "TDP-07");
-        o.put("client", "web");
-        o.put("consent", true);
-        return o;
+        return SampleMeasurements.fibre(id, downloadMbps);
     }
 
     static ObjectNode measurement(double downloadMbps) {

@@ -71,6 +71,8 @@ class ConsoleBrowserTest {
         browser.screenshot("console-phone-login");
 
         signIn("hoa.tran", "sai-mật-khẩu");
+        // The click submits the form; the answer page may not have replaced the old one yet.
+        browser.waiting(10).until(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertThat(el("login-error").getText()).contains("Sai tên đăng nhập hoặc mật khẩu");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/login");
 

@@ -101,6 +101,7 @@ class FailureRecoveryTest {
                         new BoundedSource(
                                 DATA.records,
                                 DATA.pauseBefore,
+                                DATA.storedBeforePause(db.settings()),
                                 1500,
                                 new FailOnceAfterCheckpoint(DATA.records.size() / 3)),
                         PipelineSinks.warehouse(config))

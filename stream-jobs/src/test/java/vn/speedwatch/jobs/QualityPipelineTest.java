@@ -52,7 +52,12 @@ class QualityPipelineTest {
         QualityPipeline.configure(env, config);
         new QualityPipeline(
                         config,
-                        new BoundedSource(DATA.records, DATA.pauseBefore, 1500, null),
+                        new BoundedSource(
+                                DATA.records,
+                                DATA.pauseBefore,
+                                DATA.storedBeforePause(DB.settings()),
+                                1500,
+                                null),
                         PipelineSinks.warehouse(config))
                 .build(env)
                 .execute("quality pipeline test");

@@ -8,8 +8,13 @@ import static vn.speedwatch.jobs.testing.Fixtures.record;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.model.AccessType;
 import vn.speedwatch.model.MeasurementEvent;
+import vn.speedwatch.model.Settings;
 import vn.speedwatch.model.Operator;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +47,13 @@ public final class Dataset {
 
     /** Keys of records after which the source pauses, so watermarks move on first. */
     public final Set<String> pauseBefore = new HashSet<>();
+
+    /**
+     * The last stored measurements before the pause: once their raw rows are in the warehouse,
+     * the records ahead of the pause have gone through (consecutive records take different
+     * subtasks, hence several).
+     */
+    public final Set<UUID> lastBeforePause = new HashSet<>();
 
     public int invalid;
     public Instant lastMeasuredAt;
@@ -82,7 +94,33 @@ public final class Dataset {
         }
         // Unknown id: nothing to erase, must not fail anything.
         records.add(record(erasure(UUID.randomUUID(), lastMeasuredAt)));
+        for (int i = posted.size() - 1; i >= 0 && lastBeforePause.size() < 4; i--) {
+            if (stored.contains(posted.get(i).id())) {
+                lastBeforePause.add(posted.get(i).id());
+            }
+        }
         tooLate(start);
+    }
+
+    /**
+     * Holds once the raw rows of {@link #lastBeforePause} are in the database {@code settings}
+     * name: the gate for the source's pause before the too-late records.
+     */
+    public BoundedSource.Drained storedBeforePause(Settings settings) {
+        String url = settings.required("db.url");
+        String user = settings.required("db.user");
+        String[] ids = lastBeforePause.stream().map(UUID::toString).toArray(String[]::new);
+        return () -> {
+            try (Connection c = DriverManager.getConnection(url, user, null);
+                    PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT count(*) FROM measurements_raw WHERE id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == ids.length;
+                }
+            }
+        };
     }
 
     private void irregularities(int i, List<MeasurementEvent> posted) {

@@ -56,18 +56,20 @@ public final class PanelQueryBenchmark {
 
     /**
      * A throw-away database, seeded; option "keep" leaves it for EXPLAIN, option "sw_bench_…"
-     * measures such a kept database again without seeding.
+     * measures such a kept database (or a "sw_kept_…" one from growth) again without seeding,
+     * after migrating it.
      */
     private static void postgres(String option) throws Exception {
-        boolean reuse = option.startsWith("sw_bench_");
+        boolean reuse = option.startsWith("sw_bench_") || option.startsWith("sw_kept_");
         String name = reuse ? option : "sw_bench_" + Long.toHexString(System.nanoTime());
         if (!reuse) {
             admin("CREATE DATABASE " + name);
         }
         String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
         try (HikariDataSource ds = Warehouse.open(new WarehouseConfig(url, "postgres", "", 2))) {
+            // A kept database takes the migrations added since it was seeded.
+            Warehouse.migrate(ds);
             if (!reuse) {
-                Warehouse.migrate(ds);
                 long t0 = System.nanoTime();
                 Seed.seed(ds, Seed.Scale.MONTH_10M);
                 System.out.printf(Locale.ROOT, "Seeded PostgreSQL %s in %.0f s: %s%n", name,
@@ -88,7 +90,9 @@ public final class PanelQueryBenchmark {
      * ratio of rows, flagging super-linear growth, and {@code @bench} lines for bench/run.
      */
     private static void growth(List<Long> sizes) throws Exception {
-        String name = "sw_bench_" + Long.toHexString(System.nanoTime());
+        // A kept database is named apart from the throw-away ones that bench/run drops at exit.
+        boolean keep = "1".equals(System.getenv("BENCH_KEEP_DB"));
+        String name = (keep ? "sw_kept_" : "sw_bench_") + Long.toHexString(System.nanoTime());
         admin("CREATE DATABASE " + name);
         String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
         List<Map<String, Sample>> results = new ArrayList<>();
@@ -120,7 +124,13 @@ public final class PanelQueryBenchmark {
                         rawTableBytes(ds));
             }
         } finally {
-            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            // BENCH_KEEP_DB=1 keeps the largest size for `postgres sw_bench_…` re-runs: seeding
+            // 100 M rows takes most of an hour.
+            if (keep) {
+                System.err.println("[dashboards bench] kept database " + name);
+            } else {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
         }
         if (results.size() > 1) {
             printGrowth(results.get(0), results.get(results.size() - 1),

@@ -9,7 +9,8 @@
 -- The result is the smallest value whose cumulative weight (values ascending) reaches half the
 -- total weight: tied values count together; NULL values add to the total but are never the
 -- median (ORDER BY puts them last); NULL weights add nothing (only NULL weights: no median);
--- with a total of 0 the smallest value is the median. Exactly what the window sums gave.
+-- with a total of 0 the smallest value is the median; no rows: NULL. Exactly what the window
+-- sums gave.
 -- PL/pgSQL, no C: the same on PostgreSQL and in the TimescaleDB test server (PGlite).
 CREATE OR REPLACE FUNCTION weighted_median(ascending_values double precision[], weights bigint[])
 RETURNS double precision
@@ -21,6 +22,9 @@ DECLARE
     w bigint;
     i integer := 0;
 BEGIN
+    IF weights IS NULL THEN
+        RETURN NULL;  -- array_agg of no rows
+    END IF;
     FOREACH w IN ARRAY weights LOOP
         i := i + 1;
         IF w IS NOT NULL THEN

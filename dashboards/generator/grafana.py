@@ -63,22 +63,19 @@ def weighted_medians(src, keys, metrics, extras=(), materialized=False):
     """CTEs ending in `med`: per `keys`, n = sum of sample counts and, per metric, the median of
     the cells' medians weighted by their sample counts (the sketches are not mergeable in SQL).
     `src` yields the key columns, `n` and the metric columns; `extras` are aggregate
-    expressions over `ranked` (e.g. "sum(qe) AS qe"). `materialized` computes `med` once when
+    expressions over `src` (e.g. "sum(qe) AS qe"). `materialized` computes `med` once when
     it is the inner side of a join (PostgreSQL would otherwise re-run it per outer row)."""
     part = ", ".join(keys)
-    over = f"PARTITION BY {part}" if keys else ""
-    # ROWS framing: the default RANGE framing compares peers row by row; the median is the same.
-    cums = "".join(f",\n         sum(n) OVER ({over} ORDER BY {m} ROWS UNBOUNDED PRECEDING)"
-                   f" AS cum_{m}" for m in metrics)
-    meds = "".join(f",\n         min({m}) FILTER (WHERE 2 * cum_{m} >= total_n) AS {m}"
-                   for m in metrics)
+    # Each group sorts only its own rows (migration V15 walks their cumulative weights); window
+    # sums sorted every row of the range once per metric and spilled to disk (issue #7).
+    meds = "".join(f",\n         weighted_median(array_agg({m} ORDER BY {m}),"
+                   f" array_agg(n ORDER BY {m})) AS {m}" for m in metrics)
     extra = "".join(f",\n         {e}" for e in extras)
     head = f"{part},\n         " if keys else ""
     group = f"\n  GROUP BY {part}" if keys else ""
     return (f"WITH src AS (\n{src}\n),\n"
-            f"ranked AS (\n  SELECT src.*, sum(n) OVER ({over}) AS total_n{cums}\n  FROM src\n),\n"
             f"med AS {'MATERIALIZED ' if materialized else ''}(\n"
-            f"  SELECT {head}max(total_n) AS n{meds}{extra}\n  FROM ranked{group}\n)\n")
+            f"  SELECT {head}sum(n) AS n{meds}{extra}\n  FROM src{group}\n)\n")
 
 
 def enough(expr, n="n"):

@@ -51,4 +51,12 @@ class TimescaleWarehouseTest {
             return db;
         }
     }
+
+    @Nested
+    class WeightedMedian extends WeightedMedianContract {
+        @Override
+        TestDatabase db() {
+            return db;
+        }
+    }
 }

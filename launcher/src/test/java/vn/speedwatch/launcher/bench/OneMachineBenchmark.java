@@ -81,9 +81,12 @@ public final class OneMachineBenchmark {
             RssSampler rss = new RssSampler(p);
             rss.start();
             Duration window = Duration.ofSeconds(quick ? 6 : 30);
-            SustainedRateSearch search = new SustainedRateSearch(p, db, window,
+            OfferedLoadStep offer = new OfferedLoadStep(p, db, window,
                     OneMachineBenchmark::progress);
-            double sustained = search.find(quick ? 2_000 : 1_000, quick ? 1 : 3);
+            double start = quick ? 2_000 : 1_000;
+            offer.warmUp(start / 2);
+            SustainedRateSearch search = new SustainedRateSearch(offer);
+            double sustained = search.find(start, quick ? 1 : 3);
             rss.stop();
             searchTable = search.table();
             report("e2e_per_s", sustained, "sustained HTTP → hourly aggregate (highest offered"

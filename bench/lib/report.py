@@ -134,7 +134,8 @@ def pct(v, ceiling):
 class Summary:
     """The one table: section | measure | value | ceiling | ratio | target | met?."""
 
-    def __init__(self):
+    def __init__(self, quick):
+        self.quick = quick
         self.rows = []
 
     def add(self, section, measure, value, ceiling="—", ratio="—", target="—", met=None):
@@ -155,8 +156,15 @@ class Summary:
         )
 
     def markdown(self):
-        lines = [
-            "| section | measure | value | ceiling measured in the same run | ratio | target | met? |",
+        lines = []
+        value = "value"
+        if self.quick:
+            # A smoke run's figures must never pass for measurements when the table is copied.
+            lines += ["QUICK (smoke) run: small sizes and short windows; the figures show that every "
+                      "benchmark runs, not what the system can do.", ""]
+            value = "value (QUICK)"
+        lines += [
+            f"| section | measure | {value} | ceiling measured in the same run | ratio | target | met? |",
             "|---|---|---:|---:|---:|---|:-:|",
         ]
         lines += ["| " + " | ".join(r) + " |" for r in self.rows]
@@ -197,16 +205,22 @@ def pipeline(run, s):
     return v
 
 
+E2E_MEASURE = (
+    "sustained end-to-end HTTP → hourly aggregate, whole system in one process "
+    "(highest offered rate the aggregates keep pace with)"
+)
+
+
 def end_to_end(run, s, ingest_figures, job):
     e2e = run.value("launcher", "e2e_per_s")
     candidates = [(v, n) for v, n in ((ingest_figures.get("batch"), "ingest, batches"), (job, "job")) if v]
     if not candidates:
-        s.add("pipeline", "end-to-end HTTP → hourly aggregate, one process", fmt(e2e, "/s"))
+        s.add("pipeline", E2E_MEASURE, fmt(e2e, "/s"))
         return e2e
     slowest, name = min(candidates)
     s.ratio_row(
         "pipeline",
-        "end-to-end HTTP → hourly aggregate, whole system in one process",
+        E2E_MEASURE,
         e2e,
         "/s",
         slowest,
@@ -309,19 +323,32 @@ def growth_rows(s, values, prefix, label):
 
 def memory(run, s, mode):
     v = run.values("launcher")
-    rows = [("rss_idle_mib", "idle"), ("rss_load_mib", "under the sustained load (max sample)"), ("rss_peak_mib", "peak over the whole run (VmHWM)")]
+    rows = [("rss_idle_mib", "idle"), ("rss_load_mib", "while searching for the sustained rate (max sample)"), ("rss_peak_mib", "peak over the whole run (VmHWM)")]
     for n in (100, 1000, 10000):
         rows.append((f"rss_areas_{n}_idle_mib", f"{n:,} synthetic areas, idle"))
         rows.append((f"rss_areas_{n}_load_mib", f"{n:,} synthetic areas, located tests (max)"))
     for key, label in rows:
         if key not in v:
-            if "areas_1000" in key or "areas_10000" in key:
-                if mode == "full":
-                    run.missing.append(f"launcher: @bench {key}")
+            if mode == "quick" and ("areas_1000" in key or "areas_10000" in key):
+                # Each area count is one more start of the whole system: quick mode starts it
+                # with 100 areas only, and says so rather than dropping the row.
+                s.add("memory", f"resident set, {label}", "not measured (quick: 100 areas only)",
+                      target="≤ 1 GiB")
                 continue
             run.missing.append(f"launcher: @bench {key}")
             continue
         s.add("memory", f"resident set, {label}", fmt(v[key], " MiB"), target="≤ 1 GiB", met=v[key] <= 1024)
+
+
+def startup(run, s):
+    v = run.value("launcher", "startup_s")
+    s.add(
+        "startup",
+        "`speedwatch run` start to ready (new data directory, fresh database, child JVM)",
+        fmt(v, " s", 1),
+        target="≤ 20 s",
+        met=None if v is None else v <= 20,
+    )
 
 
 def sketch(run, s):
@@ -426,15 +453,22 @@ CEILINGS = """## What each ceiling is / Trần so sánh
   what the HTTP stack and the load generator alone can do on these cores.
 - **pipeline, job**: the same generated topic records flowing from the same source straight into a
   discarding sink at parallelism 2 (Flink's own overhead, no work).
-- **pipeline, end-to-end**: the lower of the two stages measured alone in this run (collector with
-  batches of 100, and the Flink job with discarding sinks). The whole system cannot be faster than its
-  slowest stage; the ratio says how much running everything together (plus the database sinks, which
-  neither stage figure includes) costs.
+- **pipeline, end-to-end**: the figure is the sustained rate: the highest offered rate of batches
+  at which the hourly aggregates keep pace — the backlog (accepted minus aggregated) grows by at most
+  3 % of the offered rate over a steady window, found by doubling the rate and then bisecting (the
+  raw table shows every step). How fast the collector answers 202 is not it: an accepted test still
+  has to be parsed, aggregated and written, and above the sustained rate the backlog in Kafka, and
+  freshness with it, grows without bound. Its ceiling is the lower of the two stages measured alone
+  in this run (collector with batches of 100, and the Flink job with discarding sinks). The whole
+  system cannot be faster than its slowest stage; the ratio says how much running everything
+  together on the same cores (plus the database sinks, which neither stage figure includes) costs.
 - **sink**: `COPY … FROM STDIN (FORMAT binary)` of exactly the rows the upsert path stored, into the same
   emptied table (same indexes) of the same fresh database: PostgreSQL's fastest bulk path.
-- **freshness, queries, memory, sketch**: absolute targets from the issue (no ceiling): p95 ≤ 5 s,
-  panel p95 ≤ 100 ms and reports ≤ 5 s at 10 M rows, query time growing no faster than rows, resident
-  set ≤ 1 GiB; the sketch's ceiling is its configured 1 % relative accuracy.
+- **freshness**: single probe tests, one at a time, timed from their 202 to their count in the
+  hourly aggregates while background batches run at 50 % and 90 % of the sustained rate above.
+- **freshness, queries, memory, startup, sketch**: absolute targets from the issue (no ceiling): p95
+  ≤ 5 s, panel p95 ≤ 100 ms and reports ≤ 5 s at 10 M rows, query time growing no faster than rows,
+  resident set ≤ 1 GiB, start to ready ≤ 20 s; the sketch's ceiling is its configured 1 % relative accuracy.
 """
 
 
@@ -446,7 +480,7 @@ def main():
     ap.add_argument("--note", action="append", default=[], help="a paragraph to add under the header")
     args = ap.parse_args()
     run = Run(args.dir)
-    s = Summary()
+    s = Summary(args.mode == "quick")
     ingest_figures = ingest(run, s)
     job = pipeline(run, s)
     e2e = end_to_end(run, s, ingest_figures, job)
@@ -454,6 +488,7 @@ def main():
     freshness(run, s)
     queries(run, s, args.mode)
     memory(run, s, args.mode)
+    startup(run, s)
     sketch(run, s)
     table = s.markdown()
     print(table)

@@ -37,6 +37,14 @@ public final class PanelQueryBenchmark {
     /** Time ratio above the rows ratio by more than this factor counts as super-linear. */
     private static final double GROWTH_TOLERANCE = 1.25;
 
+    /**
+     * The month whose aggregates are seeded: ≈ 10 M measurements' worth, or with {@code
+     * -Dbench.month=small} (bench/run --quick) the light test month, which seeds in seconds
+     * where the full one takes minutes, on the WebAssembly server most of all.
+     */
+    static final Seed.Scale MONTH = "small".equals(System.getProperty("bench.month"))
+            ? Seed.Scale.TIMESCALE_TEST : Seed.Scale.MONTH_10M;
+
     private PanelQueryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +79,7 @@ public final class PanelQueryBenchmark {
             Warehouse.migrate(ds);
             if (!reuse) {
                 long t0 = System.nanoTime();
-                Seed.seed(ds, Seed.Scale.MONTH_10M);
+                Seed.seed(ds, MONTH);
                 System.out.printf(Locale.ROOT, "Seeded PostgreSQL %s in %.0f s: %s%n", name,
                         (System.nanoTime() - t0) / 1e9, sizes(ds));
             }
@@ -102,9 +110,9 @@ public final class PanelQueryBenchmark {
             for (long size : sizes) {
                 long t0 = System.nanoTime();
                 if (held == 0) {
-                    Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(size));
+                    Seed.seed(ds, MONTH.withRawRows(size));
                 } else {
-                    Seed.addRaw(ds, Seed.Scale.MONTH_10M, held, size - held);
+                    Seed.addRaw(ds, MONTH, held, size - held);
                 }
                 held = size;
                 analyze(ds);

@@ -40,7 +40,7 @@ final class TimescaleBench {
         try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
             Warehouse.migrate(ds);
             long t0 = System.nanoTime();
-            Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(chunk));
+            Seed.seed(ds, PanelQueryBenchmark.MONTH.withRawRows(chunk));
             held = chunk;
             System.out.printf(Locale.ROOT, "aggregates + %,d raw rows seeded in %.0f s%n", held,
                     (System.nanoTime() - t0) / 1e9);
@@ -52,7 +52,7 @@ final class TimescaleBench {
                     break;
                 }
                 try {
-                    Seed.addRaw(ds, Seed.Scale.MONTH_10M, held, Math.min(chunk, max - held));
+                    Seed.addRaw(ds, PanelQueryBenchmark.MONTH, held, Math.min(chunk, max - held));
                     held += Math.min(chunk, max - held);
                     System.err.printf(Locale.ROOT, "[timescale bench] %,d raw rows held (%.0f s)%n",
                             held, (System.nanoTime() - t0) / 1e9);
@@ -72,7 +72,7 @@ final class TimescaleBench {
         if (died && held > chunk) {
             try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
                 Warehouse.migrate(ds);
-                Seed.seed(ds, Seed.Scale.MONTH_10M.withRawRows(held));
+                Seed.seed(ds, PanelQueryBenchmark.MONTH.withRawRows(held));
                 last = measureAt(ds, held);
             }
         }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A throw-away database on the machine's PostgreSQL (127.0.0.1:5432, trust auth), created fresh
@@ -50,6 +51,20 @@ final class BenchDatabase implements AutoCloseable {
                 return 0;
             }
             throw e;
+        }
+    }
+
+    /** Waits until at least {@code n} measurements are in the hourly aggregates. */
+    void awaitAggregated(long n, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen;
+        while ((seen = aggregated(null)) < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + seen + " of " + n
+                        + " accepted measurements aggregated after " + timeout.toSeconds()
+                        + " s");
+            }
+            Thread.sleep(250);
         }
     }
 

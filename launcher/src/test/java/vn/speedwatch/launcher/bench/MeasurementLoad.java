@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
@@ -17,12 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
- * Residents posting through the real HTTP API: closed-loop batches of 100 as fast as the system
- * takes them (held back while too much is accepted but not yet aggregated, so the backlog stays
- * bounded), paced batches at a fixed rate, and single probe tests in a cell of their own.
+ * Residents posting through the real HTTP API: paced batches of 100 at a fixed rate, and single
+ * probe tests in a cell of their own.
  */
 final class MeasurementLoad {
 
@@ -65,55 +61,35 @@ final class MeasurementLoad {
     }
 
     /**
-     * {@code threads} posters loop for {@code d}, each waiting while {@code backlog} (accepted
-     * minus aggregated) is above {@code maxBacklog}.
-     */
-    void saturate(Duration d, int threads, LongSupplier backlog, long maxBacklog)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + d.toNanos();
-        List<Thread> posters = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Random random = new Random(t);
-            Thread poster = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    if (backlog.getAsLong() > maxBacklog) {
-                        sleep(20);
-                        continue;
-                    }
-                    post(batch(random), BATCH);
-                }
-            }, "poster-" + t);
-            poster.start();
-            posters.add(poster);
-        }
-        for (Thread poster : posters) {
-            poster.join();
-        }
-    }
-
-    /**
      * Batches of 100 at {@code perSecond} measurements/s for {@code d}, sent asynchronously with
      * at most {@link #MAX_IN_FLIGHT} unanswered: an unbounded client opens a connection per
      * waiting request and fails by itself (no answer) long before the server refuses anything.
-     * When the system falls behind, the pace drops; callers report the achieved rate.
+     * When the system falls behind, the pace drops; callers report the achieved rate. Returns the
+     * seconds from the first batch until the last answer, so that accepted ÷ seconds is the rate
+     * achieved (batches still in flight when {@code d} ends would otherwise go uncounted).
      */
-    void paced(double perSecond, Duration d) throws InterruptedException {
+    double paced(double perSecond, Duration d) throws InterruptedException {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         Random random = new Random(99);
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long periodNanos = (long) (1e9 * BATCH / Math.max(perSecond, 10));
+        long t0 = System.nanoTime();
         timer.scheduleAtFixedRate(() -> {
             HttpRequest request = request(batch(random));
             inFlight.acquireUninterruptibly();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((r, e) -> {
-                        inFlight.release();
                         count(e == null ? r.statusCode() : -1, BATCH);
+                        inFlight.release();
                     });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         Thread.sleep(d.toMillis());
         timer.shutdownNow();
         timer.awaitTermination(10, TimeUnit.SECONDS);
+        if (!inFlight.tryAcquire(MAX_IN_FLIGHT, 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("batches still unanswered 60 s after the load ended");
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** One probe test; returns the HTTP status. */
@@ -170,13 +146,5 @@ final class MeasurementLoad {
         return "{\"id\":\"" + id + "\",\"measuredAt\":\"" + at + "\",\"downloadMbps\":85.5,"
                 + "\"uploadMbps\":40.5,\"latencyMs\":9.0,\"operator\":\"" + operator + "\","
                 + "\"accessType\":\"FIXED_FIBER\"," + where + "}";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

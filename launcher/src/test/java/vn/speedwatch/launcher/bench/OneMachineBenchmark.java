@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +26,14 @@ public final class OneMachineBenchmark {
     private final boolean quick;
     private final Path root;
     private final List<String> rows = new ArrayList<>();
+    private List<String> searchTable = List.of();
+    /** How long a freshly started system idles before its resident set is read. */
+    private final Duration idle;
 
     private OneMachineBenchmark(boolean quick, Path root) {
         this.quick = quick;
         this.root = root;
+        this.idle = Duration.ofSeconds(quick ? 2 : 5);
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,6 +56,18 @@ public final class OneMachineBenchmark {
             areas(n, Math.min(500, sustained / 4));
         }
         System.out.println();
+        System.out.println("How the sustained rate was found: each step offers batches of 100 at a"
+                + " fixed rate; it keeps pace when the backlog (accepted − aggregated) grows by at"
+                + " most " + Math.round(100 * SustainedRateSearch.MAX_GROWTH_SHARE) + " % of"
+                + " the offered rate over the last two thirds of the window and the collector"
+                + " accepts ≥ " + Math.round(100 * SustainedRateSearch.MIN_ACCEPTED_SHARE)
+                + " % of it; the rate doubles until a step falls behind, then bisects.");
+        System.out.println();
+        searchTable.forEach(System.out::println);
+        System.out.println();
+        // A caption of its own, or the raw tables would repeat the search's above it.
+        System.out.println("The one-machine runtime at the rate found:");
+        System.out.println();
         System.out.println("| one-machine runtime (speedwatch run, child JVM -Xmx512m) | value |");
         System.out.println("|---|---|");
         rows.forEach(System.out::println);
@@ -62,47 +77,31 @@ public final class OneMachineBenchmark {
     private double system() throws Exception {
         try (BenchDatabase db = BenchDatabase.create("e2e");
                 LauncherProcess p = start("e2e", db, Map.of())) {
-            progress("system ready; idle 5 s");
-            Thread.sleep(5_000);
-            double idle = p.rssMiB();
-            report("rss_idle_mib", idle, "resident set idle", "%.0f MiB");
+            progress("system ready; idle " + idle.toSeconds() + " s");
+            Thread.sleep(idle.toMillis());
+            report("rss_idle_mib", p.rssMiB(), "resident set idle", "%.0f MiB");
 
-            MeasurementLoad load = new MeasurementLoad(p.api(), false);
-            AggregateWatch watch = new AggregateWatch(db, null);
             RssSampler rss = new RssSampler(p);
-            Duration window = Duration.ofSeconds(quick ? 10 : 45);
-            progress("saturating for " + window.toSeconds() + " s");
-            watch.start();
             rss.start();
-            // Measure the aggregate table's growth after the first third (JIT, backlog forming).
-            Thread marker = new Thread(() -> {
-                sleepQuietly(window.toMillis() / 3);
-                watch.mark();
-            });
-            marker.start();
-            load.saturate(window, 4, () -> load.accepted() - watch.count(), quick ? 60_000 : 200_000);
-            marker.join();
+            Duration window = Duration.ofSeconds(quick ? 10 : 30);
+            OfferedLoadStep offer = new OfferedLoadStep(p, db, window,
+                    OneMachineBenchmark::progress);
+            double start = 1_000;
+            offer.warmUp(start / 2);
+            SustainedRateSearch search = new SustainedRateSearch(offer);
+            // Quick mode only doubles: a smoke run needs a rate that keeps pace, not its edge.
+            double sustained = search.find(start, quick ? 0 : 3);
             rss.stop();
-            progress("load stopped; draining the backlog");
-            // Sustained = what reached the aggregates from the mark until the backlog drained:
-            // the system is busy all that time, and the aggregates' early-firing delay at the
-            // start does not count against it.
-            watch.awaitAtLeast(load.accepted(), Duration.ofSeconds(240));
-            double sustained = watch.rateSinceMark(load.accepted());
-            watch.stop();
-            if (!(sustained > 0)) {
-                throw new IllegalStateException("no measurement reached the aggregates");
-            }
-            report("e2e_per_s", sustained, "sustained HTTP → hourly aggregate",
-                    "%,.0f measurements/s");
-            report("rss_load_mib", rss.max(), "resident set under that load (max)", "%.0f MiB");
+            searchTable = search.table();
+            report("e2e_per_s", sustained, "sustained HTTP → hourly aggregate (highest offered"
+                    + " rate the aggregates keep pace with)", "%,.0f measurements/s");
+            report("rss_load_mib", rss.max(), "resident set during the search (max)", "%.0f MiB");
             progress(String.format(Locale.ROOT, "sustained %.0f/s", sustained));
-            load.requireAllAccepted("saturating load");
-            long total = load.accepted();
+            long total = db.aggregated(null);
             for (double share : new double[] {0.5, 0.9}) {
                 total += freshness(db, p, share, sustained);
                 // The next level starts from an empty backlog.
-                new AggregateWatch(db, null).awaitAtLeast(total, Duration.ofSeconds(240));
+                db.awaitAggregated(total, Duration.ofSeconds(240));
             }
             report("rss_peak_mib", p.peakRssMiB(), "resident set peak (VmHWM)", "%.0f MiB");
             return sustained;
@@ -117,7 +116,7 @@ public final class OneMachineBenchmark {
     private long freshness(BenchDatabase db, LauncherProcess p, double share, double sustained)
             throws Exception {
         double rate = share * sustained;
-        Duration d = Duration.ofSeconds(quick ? 10 : 40);
+        Duration d = Duration.ofSeconds(quick ? 8 : 40);
         progress(String.format(Locale.ROOT, "freshness at %.0f %% (%.0f/s) for %d s",
                 share * 100, rate, d.toSeconds()));
         MeasurementLoad background = new MeasurementLoad(p.api(), false);
@@ -151,7 +150,7 @@ public final class OneMachineBenchmark {
             }
         });
         prober.start();
-        background.paced(rate, d);
+        double elapsed = background.paced(rate, d);
         prober.join();
         background.requireAllAccepted("background load at " + share);
         if (seconds.isEmpty() || seconds.stream().anyMatch(s -> s.isNaN())) {
@@ -160,7 +159,7 @@ public final class OneMachineBenchmark {
         List<Double> sorted = new ArrayList<>(seconds);
         sorted.sort(Comparator.naturalOrder());
         String pct = Integer.toString((int) Math.round(share * 100));
-        report("freshness_" + pct + "_rate", background.accepted() / (double) d.toSeconds(),
+        report("freshness_" + pct + "_rate", background.accepted() / elapsed,
                 "background rate at " + pct + " % (achieved)", "%,.0f measurements/s");
         report("freshness_" + pct + "_p50_s", percentile(sorted, 0.50),
                 "freshness p50 at " + pct + " % (" + sorted.size() + " probes)", "%.2f s");
@@ -176,22 +175,21 @@ public final class OneMachineBenchmark {
         try (BenchDatabase db = BenchDatabase.create("areas");
                 LauncherProcess p = start("areas-" + n, db, Map.of("areas.file",
                         file.toString()))) {
-            progress("areas " + n + ": ready; idle 5 s");
-            Thread.sleep(5_000);
+            progress("areas " + n + ": ready; idle " + idle.toSeconds() + " s");
+            Thread.sleep(idle.toMillis());
             report("rss_areas_" + n + "_idle_mib", p.rssMiB(),
                     String.format(Locale.ROOT, "resident set with %,d areas, idle", n), "%.0f MiB");
             MeasurementLoad load = new MeasurementLoad(p.api(), true);
             RssSampler rss = new RssSampler(p);
             rss.start();
-            Duration d = Duration.ofSeconds(quick ? 8 : 20);
-            load.paced(rate, d);
+            Duration d = Duration.ofSeconds(quick ? 5 : 20);
+            double seconds = load.paced(rate, d);
             load.requireAllAccepted("located load with " + n + " areas");
-            AggregateWatch watch = new AggregateWatch(db, null);
-            watch.awaitAtLeast(load.accepted(), Duration.ofSeconds(240));
+            db.awaitAggregated(load.accepted(), Duration.ofSeconds(240));
             rss.stop();
             report("rss_areas_" + n + "_load_mib", rss.max(),
                     String.format(Locale.ROOT, "resident set with %,d areas, %,.0f located"
-                            + " tests/s (max)", n, load.accepted() / (double) d.toSeconds()),
+                            + " tests/s (max)", n, load.accepted() / seconds),
                     "%.0f MiB");
         }
     }
@@ -248,71 +246,6 @@ public final class OneMachineBenchmark {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Polls the aggregate count every 200 ms; the load's backlog gate reads the last value. */
-    static final class AggregateWatch {
-        private final BenchDatabase db;
-        private final String operator;
-        private final AtomicLong count = new AtomicLong();
-        private volatile boolean running;
-        private Thread thread;
-        private long markCount;
-        private long markNanos;
-
-        AggregateWatch(BenchDatabase db, String operator) {
-            this.db = db;
-            this.operator = operator;
-        }
-
-        void start() {
-            running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        count.set(db.aggregated(operator));
-                    } catch (Exception e) {
-                        // the next poll tries again
-                    }
-                    sleepQuietly(200);
-                }
-            }, "aggregate-watch");
-            thread.start();
-        }
-
-        long count() {
-            return count.get();
-        }
-
-        synchronized void mark() {
-            markCount = count.get();
-            markNanos = System.nanoTime();
-        }
-
-        /** Measurements/s from the mark until now, when {@code reached} are aggregated. */
-        synchronized double rateSinceMark(long reached) {
-            return (reached - markCount) / ((System.nanoTime() - markNanos) / 1e9);
-        }
-
-        void awaitAtLeast(long n, Duration timeout) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long seen;
-            while ((seen = db.aggregated(operator)) < n) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + seen + " of " + n
-                            + " accepted measurements aggregated after " + timeout.toSeconds()
-                            + " s");
-                }
-                Thread.sleep(250);
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            if (thread != null) {
-                thread.join();
             }
         }
     }

@@ -4,10 +4,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +23,23 @@ public final class MeasurementRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeasurementRepository.class);
 
+    /** Per data source: does its server take COPY FROM STDIN? Weak: pools come and go. */
+    private static final Map<DataSource, Boolean> COPY_IN =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final DataSource dataSource;
     private final Jdbc jdbc;
+    private final boolean arraysOnly;
 
     public MeasurementRepository(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /** {@code arraysOnly}: upsert from column arrays even where the server takes COPY (tests). */
+    MeasurementRepository(DataSource dataSource, boolean arraysOnly) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbc = new Jdbc(dataSource);
+        this.arraysOnly = arraysOnly;
     }
 
     /**
@@ -36,12 +52,19 @@ public final class MeasurementRepository {
             return 0;
         }
         RawUpsertBatch batch = new RawUpsertBatch(rows);
-        return jdbc.inTransaction("upserting " + rows.size() + " raw measurements", c -> {
-            try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT)) {
-                batch.bind(c, ps);
-                return ps.executeUpdate();
-            }
-        });
+        boolean copyIn = !arraysOnly && copyInSupported();
+        return jdbc.inTransaction("upserting " + rows.size() + " raw measurements",
+                c -> copyIn ? batch.upsertStaged(c) : batch.upsertArrays(c));
+    }
+
+    /**
+     * Whether the server takes COPY FROM STDIN, asked once per data source: the sink builds a
+     * repository per batch, and a server does not change its kind under a pool.
+     */
+    private boolean copyInSupported() {
+        return COPY_IN.computeIfAbsent(dataSource, ds -> jdbc.query(
+                "checking whether the server takes COPY FROM STDIN", Sql.COPY_IN_SUPPORTED,
+                rs -> rs.getBoolean(1)).equals(List.of(true)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * A batch of raw rows bound as one array per column of {@link Sql#RAW_UPSERT}, so the whole batch
- * is a single statement execution. One statement may not touch the same key twice (ON CONFLICT
- * DO UPDATE refuses it), so rows are first reduced to one per (id, measured_at), keeping the last
- * row's values at the position the key was first seen: exactly what executing the rows one by one
- * would leave in the table.
+ * A batch of raw rows upserted by a single statement execution, from rows streamed by binary COPY
+ * into the session's staging table ({@link #upsertStaged}) or, where the server cannot COPY in,
+ * from one array per column ({@link #upsertArrays}). One statement may not touch the same key
+ * twice (ON CONFLICT DO UPDATE refuses it), so rows are first reduced to one per (id,
+ * measured_at), keeping the last row's values at the position the key was first seen: exactly what
+ * executing the rows one by one would leave in the table.
  */
 final class RawUpsertBatch {
 
@@ -39,8 +43,39 @@ final class RawUpsertBatch {
         return rows;
     }
 
-    /** Binds the 27 column arrays of {@link Sql#RAW_UPSERT}. */
-    void bind(Connection c, PreparedStatement ps) throws SQLException {
+    /**
+     * Streams the rows into {@code raw_staging} (binary COPY: no text rendering or parsing of
+     * doubles and timestamps, no WAL, no indexes) and upserts them from there in the transaction
+     * of {@code c}, whose commit empties the staging table. Returns the rows written.
+     */
+    int upsertStaged(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(Sql.RAW_STAGING_CREATE);
+        }
+        byte[] tuples = RawCopyFormat.encode(rows);
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.RAW_STAGING_COPY);
+        try {
+            in.writeToCopy(tuples, 0, tuples.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT_STAGED)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Upserts the rows bound as 27 column arrays. Returns the rows written. */
+    int upsertArrays(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT_ARRAYS)) {
+            bind(c, ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    private void bind(Connection c, PreparedStatement ps) throws SQLException {
         int i = 0;
         ps.setArray(++i, c.createArrayOf("uuid", column(RawMeasurementRow::id, UUID[]::new)));
         ps.setArray(++i, timestamps(c, RawMeasurementRow::measuredAt));

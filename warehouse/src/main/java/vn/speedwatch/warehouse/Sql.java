@@ -18,30 +18,26 @@ final class Sql {
             target_2030_pass, note""";
 
     /**
-     * Upsert of a whole batch in one statement, from one array per column (see
-     * {@link RawUpsertBatch}): pgjdbc cannot rewrite an INSERT ... SELECT ... WHERE into a
-     * multi-row insert, so a JDBC batch of single-row upserts costs one execution per row. It skips
-     * ids erased by their owner (a replay must not resurrect them) and ids already stored with
-     * another measured_at (the key is (id, measured_at) only because hypertables need the time
-     * column in it; an id names one measurement). The arrays hold one row per (id, measured_at);
-     * for an id not yet stored that arrives at several times, DISTINCT ON keeps the time seen
-     * first, as row-by-row execution would have. The stored-elsewhere test is a scalar subquery,
-     * not NOT EXISTS, because the planner may turn an anti-join into a hash of the whole raw table
-     * when its statistics are stale (a fresh or truncated table), costing a full scan per batch;
-     * a subquery (measured_at is never null: NULL means no such row) stays one index probe per row.
+     * Upsert of a whole batch in one statement from a row source {@code r} with the raw columns
+     * and {@code seen}, the row's position in the batch (see {@link RawUpsertBatch}): pgjdbc
+     * cannot rewrite an INSERT ... SELECT ... WHERE into a multi-row insert, so a JDBC batch of
+     * single-row upserts costs one execution per row. It skips ids erased by their owner (a replay
+     * must not resurrect them) and ids already stored with another measured_at (the key is (id,
+     * measured_at) only because hypertables need the time column in it; an id names one
+     * measurement). The source holds one row per (id, measured_at); for an id not yet stored that
+     * arrives at several times, DISTINCT ON keeps the time seen first, as row-by-row execution
+     * would have. The stored-elsewhere test is a scalar subquery, not NOT EXISTS, because the
+     * planner may turn an anti-join into a hash of the whole raw table when its statistics are
+     * stale (a fresh or truncated table), costing a full scan per batch; a subquery (measured_at
+     * is never null: NULL means no such row) stays one index probe per row.
      */
-    static final String RAW_UPSERT = "INSERT INTO measurements_raw (" + RAW_COLUMNS + """
+    private static final String RAW_UPSERT_FROM = "INSERT INTO measurements_raw (" + RAW_COLUMNS
+            + """
             )
             SELECT DISTINCT ON (id)
             """ + RAW_COLUMNS + """
 
-            FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
-                        ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
-                        ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
-                        ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
-                        ?::text[], ?::bool[], ?::bool[], ?::text[])
-                 WITH ORDINALITY AS r(""" + RAW_COLUMNS + """
-            , seen)
+            FROM %s
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.id = r.id)
               AND (SELECT m.measured_at FROM measurements_raw m
                    WHERE m.id = r.id AND m.measured_at <> r.measured_at LIMIT 1) IS NULL
@@ -60,6 +56,35 @@ final class Sql {
                 ip_version = EXCLUDED.ip_version, device_hash = EXCLUDED.device_hash,
                 api_key_id = EXCLUDED.api_key_id, qcvn_pass = EXCLUDED.qcvn_pass,
                 target_2030_pass = EXCLUDED.target_2030_pass, note = EXCLUDED.note""";
+
+    /**
+     * The batch as one array per column, for servers without COPY FROM STDIN (the PGlite test
+     * server); {@link RawUpsertBatch#upsertArrays} binds them.
+     */
+    static final String RAW_UPSERT_ARRAYS = RAW_UPSERT_FROM.formatted("""
+            unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
+                        ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
+                        ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
+                        ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
+                        ?::text[], ?::bool[], ?::bool[], ?::text[])
+                 WITH ORDINALITY AS r(""" + RAW_COLUMNS + ", seen)");
+
+    /**
+     * The session's staging table for binary COPY: no indexes and no WAL (temporary), emptied at
+     * every commit; {@code seen} numbers the rows in the order COPY stored them.
+     */
+    static final String RAW_STAGING_CREATE = """
+            CREATE TEMP TABLE IF NOT EXISTS raw_staging
+                (LIKE measurements_raw, seen bigint GENERATED ALWAYS AS IDENTITY)
+                ON COMMIT DELETE ROWS""";
+
+    static final String RAW_STAGING_COPY =
+            "COPY raw_staging (" + RAW_COLUMNS + ") FROM STDIN (FORMAT binary)";
+
+    static final String RAW_UPSERT_STAGED = RAW_UPSERT_FROM.formatted("raw_staging r");
+
+    /** The PGlite test server (PostgreSQL compiled by emcc) drops a connection that COPYs in. */
+    static final String COPY_IN_SUPPORTED = "SELECT version() NOT LIKE '%compiled by emcc%'";
 
     static final String RAW_FIND = "SELECT " + RAW_COLUMNS
             + " FROM measurements_raw WHERE id = ? ORDER BY measured_at LIMIT 1";

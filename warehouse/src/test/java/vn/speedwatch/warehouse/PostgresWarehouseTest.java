@@ -36,6 +36,20 @@ class PostgresWarehouseTest {
         }
     }
 
+    /** The upsert from column arrays, which servers without COPY FROM STDIN get, on PostgreSQL. */
+    @Nested
+    class MeasurementsFromArrays extends RepositoryContract {
+        @Override
+        TestDatabase db() {
+            return db;
+        }
+
+        @Override
+        MeasurementRepository repository() {
+            return new MeasurementRepository(ds(), true);
+        }
+    }
+
     @Nested
     class DerivedData extends DerivedDataContract {
         @Override

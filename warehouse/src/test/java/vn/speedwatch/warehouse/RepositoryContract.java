@@ -35,13 +35,18 @@ abstract class RepositoryContract {
         return db().dataSource();
     }
 
+    /** The repository under test; PostgreSQL also runs the suite with the upsert from arrays. */
+    MeasurementRepository repository() {
+        return new MeasurementRepository(ds());
+    }
+
     MeasurementRepository measurements;
 
     @BeforeEach
     void emptyTables() throws SQLException {
         Db.ensureMigrated(db());
         Db.truncateAll(ds());
-        measurements = new MeasurementRepository(ds());
+        measurements = repository();
     }
 
     @Test

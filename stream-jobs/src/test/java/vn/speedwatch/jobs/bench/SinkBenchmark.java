@@ -7,12 +7,14 @@ import org.postgresql.copy.CopyManager;
 
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.RawChange;
+import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.jobs.sinks.RawChangeWriter;
+import vn.speedwatch.jobs.sinks.Rows;
+import vn.speedwatch.warehouse.RawCopyFormat;
 import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,16 +28,17 @@ import java.util.UUID;
 
 /**
  * Rows/s of the pipeline's raw-row sink path ({@link RawChangeWriter}: batched idempotent upserts
- * of 500, as {@code PipelineSinks.warehouse} configures it) next to the ceiling of {@code COPY ...
- * FROM STDIN} of exactly the same rows into the same, emptied table of the same fresh database.
+ * of {@link PipelineSinks#RAW_BATCH}, as {@code PipelineSinks.warehouse} configures it) next to
+ * the ceiling of binary {@code COPY ... FROM STDIN} of exactly the same rows, encoded by the
+ * writer the sink's own COPY uses ({@link RawCopyFormat}), into the same, emptied table of the
+ * same fresh database.
  * Raw rows are the sink's volume (one per measurement; aggregates are one per cell and firing).
  * Not a test: run {@code bench/sink/run [rows]}.
  */
 public final class SinkBenchmark {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    /** The raw sink's batch size in {@code PipelineSinks.warehouse}. */
-    private static final int BATCH = 500;
+    private static final int BATCH = PipelineSinks.RAW_BATCH;
 
     private SinkBenchmark() {}
 
@@ -59,7 +62,7 @@ public final class SinkBenchmark {
             double upsertSeconds = (System.nanoTime() - t0) / 1e9;
             long stored = count(ds);
 
-            byte[] copy = copyOut(ds);
+            byte[] copy = RawCopyFormat.encode(changes.stream().map(Rows::raw).toList());
             truncate(ds);
             long t1 = System.nanoTime();
             copyIn(ds, copy);
@@ -124,20 +127,12 @@ public final class SinkBenchmark {
         return out;
     }
 
-    private static byte[] copyOut(HikariDataSource ds) throws Exception {
-        try (Connection c = ds.getConnection()) {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            copy.copyOut("COPY measurements_raw TO STDOUT (FORMAT binary)", out);
-            return out.toByteArray();
-        }
-    }
-
     private static void copyIn(HikariDataSource ds, byte[] rows) throws Exception {
         try (Connection c = ds.getConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(
-                    "COPY measurements_raw FROM STDIN (FORMAT binary)",
+                    "COPY measurements_raw (" + RawCopyFormat.COLUMNS
+                            + ") FROM STDIN (FORMAT binary)",
                     new ByteArrayInputStream(rows));
         }
     }

@@ -38,11 +38,6 @@ final class RawUpsertBatch {
         this.rows = List.copyOf(last.values());
     }
 
-    /** The rows the statement receives, in the order their keys were first seen. */
-    List<RawMeasurementRow> rows() {
-        return rows;
-    }
-
     /**
      * Streams the rows into {@code raw_staging} (binary COPY: no text rendering or parsing of
      * doubles and timestamps, no WAL, no indexes) and upserts them from there in the transaction

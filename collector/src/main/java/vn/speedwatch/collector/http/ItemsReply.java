@@ -18,14 +18,14 @@ import vn.speedwatch.model.Json;
  * The per-item answer to a submission, {@code {"accepted":n,"rejected":m,"items":[...]}}, written
  * straight to bytes: for a batch of 100 a tree of 100 item nodes cost as much as signing them.
  */
-final class ItemsReply {
+public final class ItemsReply {
 
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
 
     private ItemsReply() {}
 
     /** The counts and one entry per item: its receipt if accepted, its errors if not. */
-    static Buffer write(List<ItemResult> results, long accepted) {
+    public static Buffer write(List<ItemResult> results, long accepted) {
         ByteArrayBuilder out = new ByteArrayBuilder(64 + 160 * results.size());
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();

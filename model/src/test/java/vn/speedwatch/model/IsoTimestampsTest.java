@@ -93,7 +93,8 @@ class IsoTimestampsTest {
                     ? random.nextInt(-18 * 3600, 18 * 3600 + 1) : (i % 5) * 3600);
             OffsetDateTime local = at.atOffset(offset);
 
-            assertThat(IsoTimestamps.format(at)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(at));
+            assertThat(IsoTimestamps.format(at))
+                    .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(at));
             assertThat(IsoTimestamps.format(local))
                     .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local));
         }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.adapters.ResultAdapter;
@@ -40,22 +39,29 @@ public final class CollectorVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(CollectorVerticle.class);
 
     private final CollectorConfig config;
+    private final int listenPort;
     private final CollectorParts parts;
-    private final Optional<DataSource> warehouse;
+    private final SpeedTestRoutes speedTest;
     private final Consumer<Router> extraRoutes;
     private Router router;
     private HttpServer server;
 
     /**
-     * @param warehouse the database for receipt lookups and area comparisons, if configured
+     * One copy per event loop; every copy shares {@code parts} and {@code speedTest} (and so the
+     * rate limiters, the Kafka producer and the metrics) and listens on the same port.
+     *
+     * @param listenPort the port to listen on, as {@link Collector} chose it (negative: one
+     *     random port shared by every copy)
+     * @param speedTest the speed-test routes, mounted on this copy's router
      * @param extraRoutes routes another module adds on the same server (the launcher mounts the
-     *     officials' console this way), before the static pages
+     *     officials' console this way), before the static pages; called once per copy
      */
-    public CollectorVerticle(CollectorConfig config, CollectorParts parts,
-            Optional<DataSource> warehouse, Consumer<Router> extraRoutes) {
+    CollectorVerticle(CollectorConfig config, int listenPort, CollectorParts parts,
+            SpeedTestRoutes speedTest, Consumer<Router> extraRoutes) {
         this.config = config;
+        this.listenPort = listenPort;
         this.parts = parts;
-        this.warehouse = warehouse;
+        this.speedTest = speedTest;
         this.extraRoutes = extraRoutes;
     }
 
@@ -81,19 +87,17 @@ public final class CollectorVerticle extends VerticleBase {
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
         router.get("/metrics").handler(guards::checkMetricsToken).handler(this::handleMetrics);
-        SpeedTestRoutes.mount(router, vertx, config.speedTest(), parts.addresses(), parts.hasher(),
-                warehouse);
+        speedTest.mount(router);
         extraRoutes.accept(router);
         StaticPages.mount(router);
         router.errorHandler(404, ctx -> problem(ctx, Problems.notFound()));
         router.errorHandler(405, ctx -> problem(ctx, Problems.methodNotAllowed()));
         router.route().failureHandler(this::handleFailure);
-        vertx.setPeriodic(60_000, id -> parts.evictIdleClients());
         HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(tls.keyCertOptions()));
         return vertx.createHttpServer(options)
                 .requestHandler(router)
-                .listen(config.httpPort(), config.httpHost())
+                .listen(listenPort, config.httpHost())
                 .onSuccess(s -> server = s);
     }
 

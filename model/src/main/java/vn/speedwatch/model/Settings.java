@@ -98,6 +98,17 @@ public final class Settings {
         return find(key).map(v -> parse(key, v, Integer::parseInt)).orElse(defaultValue);
     }
 
+    /** An integer within {@code min}-{@code max}; outside it is a config error naming the key. */
+    public int integer(String key, int defaultValue, int min, int max) {
+        return find(key).map(v -> parse(key, v, text -> {
+            int n = Integer.parseInt(text);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(n + " is not within " + min + "-" + max);
+            }
+            return n;
+        })).orElse(defaultValue);
+    }
+
     /** A TCP port, 0 (any free port) to 65535. */
     public int port(String key, int defaultValue) {
         return find(key).map(v -> parse(key, v, text -> {

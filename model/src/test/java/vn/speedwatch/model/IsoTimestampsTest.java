@@ -76,4 +76,27 @@ class IsoTimestampsTest {
                     .isInstanceOf(DateTimeParseException.class);
         }
     }
+
+    @Test
+    void writesEveryTimestampExactlyAsTheIsoFormattersDo() {
+        Random random = new Random(42);
+        int[] nanos = {0, 1, 10, 100_000_000, 120_000_000, 123_000_000, 123_400_000, 123_456_000,
+            123_456_700, 999_999_999};
+        long[] seconds = {0, -1, 1_790_000_000L, -62_167_219_200L, -62_167_219_201L,
+            253_402_300_799L, 253_402_300_800L, 4_102_444_800L};
+        for (int i = 0; i < 20_000; i++) {
+            long second = i < seconds.length ? seconds[i]
+                    : random.nextLong(-70_000_000_000L, 300_000_000_000L);
+            int nano = i % 3 == 0 ? random.nextInt(1_000_000_000) : nanos[i % nanos.length];
+            Instant at = Instant.ofEpochSecond(second, nano);
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(i % 2 == 0
+                    ? random.nextInt(-18 * 3600, 18 * 3600 + 1) : (i % 5) * 3600);
+            OffsetDateTime local = at.atOffset(offset);
+
+            assertThat(IsoTimestamps.format(at))
+                    .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(at));
+            assertThat(IsoTimestamps.format(local))
+                    .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local));
+        }
+    }
 }

@@ -99,10 +99,20 @@ class MeasurementRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "1-2-3-4-5", "0f8fad5bd9cb469fa16570867728950e",
-        "0f8fad5b-d9cb-469f-a165-70867728950", "{0f8fad5b-d9cb-469f-a165-70867728950e}", ""})
+        "0f8fad5b-d9cb-469f-a165-70867728950", "{0f8fad5b-d9cb-469f-a165-70867728950e}", "",
+        "0f8fad5g-d9cb-469f-a165-70867728950e", "0f8fad5bd-9cb-469f-a165-70867728950e",
+        "0f8fad5b-d9cb-469f-a165-70867728950e "})
     void refusesAnIdThatIsNotAUuid(String id) {
         assertThat(parser.parse(minimalBody().put("id", id)).violations()).singleElement()
                 .satisfies(v -> assertThat(v.messageEn()).startsWith("Result id must be a UUID"));
+    }
+
+    @Test
+    void acceptsAnUpperCaseUuid() {
+        String id = "0F8FAD5B-D9CB-469F-A165-70867728950E";
+
+        assertThat(parser.parse(minimalBody().put("id", id)).measurement().id())
+                .isEqualTo(java.util.UUID.fromString(id));
     }
 
     @Test

@@ -62,9 +62,9 @@ class ProbeTest {
         s.put("privacy.ip-hash-secret", "i");
         collector = Collector.start(vertx, CollectorConfig.from(Settings.of(s))).await();
         Router router = Router.router(vertx);
-        SpeedTestRoutes.mount(router, vertx, SpeedTestConfig.defaults(),
+        SpeedTestRoutes.create(SpeedTestConfig.defaults(),
                 new ClientAddressResolver(List.of()),
-                new ClientHasher("t".getBytes(), Optional.empty()), Optional.empty());
+                new ClientHasher("t".getBytes(), Optional.empty()), Optional.empty()).mount(router);
         speedTestPort = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .await().actualPort();
     }

@@ -27,6 +27,7 @@ import vn.speedwatch.model.Settings;
 public record CollectorConfig(
         String httpHost,
         int httpPort,
+        int httpInstances,
         String kafkaBootstrapServers,
         String kafkaTopic,
         Duration kafkaSendTimeout,
@@ -58,6 +59,7 @@ public record CollectorConfig(
         return new CollectorConfig(
                 s.string("http.host", "0.0.0.0"),
                 s.port("http.port", 8080),
+                instances(s),
                 s.string("kafka.bootstrap-servers", "127.0.0.1:9092"),
                 s.string("kafka.topic", "speedwatch.measurements"),
                 s.duration("kafka.send-timeout", Duration.ofSeconds(5)),
@@ -85,7 +87,7 @@ public record CollectorConfig(
     /** These settings with another HTTP port and Kafka address, for tests and the launcher. */
     public CollectorConfig withEndpoints(int port, String bootstrapServers) {
         return new CollectorConfig(
-                httpHost, port, bootstrapServers, kafkaTopic, kafkaSendTimeout, maxBodyBytes,
+                httpHost, port, httpInstances, bootstrapServers, kafkaTopic, kafkaSendTimeout, maxBodyBytes,
                 maxBatch, ratePerSecond, burst, apiKeyRatePerSecond, apiKeyBurst, requestTimeout,
                 apiKeys, trustedProxies, corsOrigins, receiptSecret, ipHashSecret,
                 previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest, metricsToken, tls);
@@ -94,13 +96,23 @@ public record CollectorConfig(
     @Override
     public String toString() {
         // Secrets stay out of logs: only say whether they are set.
-        return "CollectorConfig[http=" + httpHost + ":" + httpPort + ", kafka="
+        return "CollectorConfig[http=" + httpHost + ":" + httpPort + " on " + httpInstances
+                + " event loop(s), kafka="
                 + kafkaBootstrapServers + ", topic=" + kafkaTopic + ", sendTimeout="
                 + kafkaSendTimeout + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch
                 + ", rate=" + ratePerSecond + "/s burst " + burst + ", apiKeys=" + apiKeys.size()
                 + ", trustedProxies=" + trustedProxies + ", cors=" + corsOrigins + ", db="
                 + dbUrl.isPresent() + ", metricsToken=" + metricsToken.isPresent() + ", "
                 + tls.map(TlsConfig::toString).orElse("plain HTTP") + "]";
+    }
+
+    /**
+     * {@code http.instances}: how many event loops serve HTTP, each with its own copy of the
+     * verticle on the shared port. One loop caps the collector at one core's worth of parsing
+     * and validation, so the default is one per available processor.
+     */
+    private static int instances(Settings s) {
+        return s.integer("http.instances", Runtime.getRuntime().availableProcessors(), 1, 256);
     }
 
     private static List<String> list(Settings s, String key) {

@@ -1,7 +1,5 @@
 package vn.speedwatch.collector.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -17,7 +15,6 @@ import vn.speedwatch.collector.ingest.BodyItem;
 import vn.speedwatch.collector.ingest.BodyReader;
 import vn.speedwatch.collector.ingest.ItemResult;
 import vn.speedwatch.collector.ingest.MeasurementIngest;
-import vn.speedwatch.model.Json;
 import vn.speedwatch.model.Violation;
 
 /**
@@ -68,10 +65,7 @@ public final class SubmissionService {
 
     private Reply accepted(List<ItemResult> published, long valid) {
         registry.counter(CollectorMetrics.ACCEPTED).increment(valid);
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("accepted", valid).put("rejected", published.size() - valid);
-        o.set("items", items(published));
-        return Reply.json(202, o);
+        return Reply.json(202, ItemsReply.write(published, valid));
     }
 
     private Reply unavailable(Throwable error, long valid, String path) {
@@ -84,9 +78,8 @@ public final class SubmissionService {
     private Reply nothingValid(List<ItemResult> results, boolean unreadable, String path) {
         Problem p = unreadable ? Problems.malformed() : Problems.invalid();
         List<Violation> all = results.stream().flatMap(r -> r.violations().stream()).toList();
-        Reply reply = Reply.problem(p.withErrors(all), path);
-        reply.body().set("items", items(results));
-        return reply;
+        Problem withErrors = p.withErrors(all);
+        return Reply.problem(withErrors, ItemsReply.problem(withErrors.toJson(path), results));
     }
 
     private static Problem bodyProblem(BodyError e) {
@@ -96,20 +89,6 @@ public final class SubmissionService {
             default -> Problems.malformed();
         };
         return base.withErrors(e.violations());
-    }
-
-    private static ArrayNode items(List<ItemResult> results) {
-        ArrayNode a = Json.mapper().createArrayNode();
-        for (ItemResult r : results) {
-            ObjectNode item = a.addObject().put("index", r.index());
-            if (r.accepted()) {
-                item.put("status", "accepted").put("id", r.id().toString())
-                        .put("receipt", r.receipt());
-            } else {
-                item.put("status", "rejected").set("errors", Problem.errorsJson(r.violations()));
-            }
-        }
-        return a;
     }
 
     private void countRejected(String reason, long n) {

@@ -1,6 +1,5 @@
 package vn.speedwatch.collector.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
@@ -24,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.CollectorMetrics;
-import vn.speedwatch.model.Json;
+import vn.speedwatch.model.MeasurementEventWriter;
 import vn.speedwatch.model.MeasurementEvent;
 
 /**
@@ -132,8 +131,8 @@ public final class KafkaPublisher implements AutoCloseable {
             try {
                 MeasurementEvent event = events.get(i);
                 producer.send(new ProducerRecord<>(topic, event.id().toString(),
-                        Json.mapper().writeValueAsBytes(event)), batch::acknowledged);
-            } catch (JsonProcessingException | RuntimeException e) {
+                        MeasurementEventWriter.write(event)), batch::acknowledged);
+            } catch (RuntimeException e) {
                 // The producer is closed, or refused the record outright.
                 batch.abandon(i, e);
                 return;

@@ -2,7 +2,6 @@ package vn.speedwatch.collector.speedtest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,8 +27,8 @@ import vn.speedwatch.model.Json;
  * on the collector's router before the static pages:
  *
  * <pre>{@code
- * SpeedTestRoutes.mount(router, vertx, SpeedTestConfig.from(settings), parts.addresses(),
- *         parts.hasher(), dataSource);
+ * SpeedTestRoutes.create(SpeedTestConfig.from(settings), parts.addresses(), parts.hasher(),
+ *         dataSource).mount(router);
  * }</pre>
  */
 public final class SpeedTestRoutes {
@@ -59,20 +58,31 @@ public final class SpeedTestRoutes {
         this.comparison = warehouse.map(ds -> new Comparison(ds, config, Clock.systemUTC()));
     }
 
-    /** Adds the routes to {@code router}; without a warehouse the comparison answers 503. */
-    public static void mount(Router router, Vertx vertx, SpeedTestConfig config,
-            ClientAddressResolver addresses, ClientHasher hasher,
-            Optional<DataSource> warehouse) {
-        SpeedTestRoutes routes = new SpeedTestRoutes(config, addresses, hasher, warehouse);
-        router.route(BASE + "/*").handler(routes::limit);
-        router.route("/api/v1/areas").handler(routes::limit);
-        router.route("/api/v1/compare").handler(routes::limit);
-        router.get(BASE + "/download").handler(routes::handleDownload);
-        router.post(BASE + "/upload").handler(routes::handleUpload);
-        router.get(BASE + "/ping").handler(routes::handlePing);
-        router.get("/api/v1/areas").handler(routes::handleAreas);
-        router.get("/api/v1/compare").handler(routes::handleCompare);
-        vertx.setPeriodic(60_000, id -> routes.limiter.evictIdle());
+    /**
+     * The speed-test routes with one rate limiter, however many routers they are mounted on:
+     * every event loop's copy of the collector shares it, so a client gets its limit once, not
+     * once per loop. Without a warehouse the comparison answers 503.
+     */
+    public static SpeedTestRoutes create(SpeedTestConfig config, ClientAddressResolver addresses,
+            ClientHasher hasher, Optional<DataSource> warehouse) {
+        return new SpeedTestRoutes(config, addresses, hasher, warehouse);
+    }
+
+    /** Adds the routes to {@code router}. */
+    public void mount(Router router) {
+        router.route(BASE + "/*").handler(this::limit);
+        router.route("/api/v1/areas").handler(this::limit);
+        router.route("/api/v1/compare").handler(this::limit);
+        router.get(BASE + "/download").handler(this::handleDownload);
+        router.post(BASE + "/upload").handler(this::handleUpload);
+        router.get(BASE + "/ping").handler(this::handlePing);
+        router.get("/api/v1/areas").handler(this::handleAreas);
+        router.get("/api/v1/compare").handler(this::handleCompare);
+    }
+
+    /** Forgets clients whose bucket is full again; the collector calls it periodically. */
+    public void evictIdle() {
+        limiter.evictIdle();
     }
 
     private void limit(RoutingContext ctx) {

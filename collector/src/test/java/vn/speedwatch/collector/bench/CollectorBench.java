@@ -8,7 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +72,11 @@ public final class CollectorBench {
         broker.createTopic("speedwatch.measurements", 3);
         broker.createTopic(KAFKA_ONLY_TOPIC, 3);
         Vertx serverVertx = Vertx.vertx();
-        Collector collector = join(Collector.start(serverVertx, config(broker)));
-        HttpServer bare = join(serverVertx.createHttpServer()
-                .requestHandler(req -> req.body().onComplete(b -> req.response().setStatusCode(202)
-                        .end("{\"accepted\":1}")))
-                .listen(0, "127.0.0.1"));
+        // -Dbench.instances=1 measures the collector (and the bare ceiling) on one event loop.
+        int instances = Integer.getInteger("bench.instances",
+                Runtime.getRuntime().availableProcessors());
+        Collector collector = join(Collector.start(serverVertx, config(broker, instances)));
+        BareEndpoint bare = BareEndpoint.start(serverVertx, instances);
         List<Buffer> singles = bodies(2000, 1);
         List<Buffer> batches = bodies(200, 100);
         // -Dbench.rows=collector-batch,... runs only some rows (for a profiler); default: all.
@@ -94,14 +93,16 @@ public final class CollectorBench {
                 records(batches), concurrency * 100, warmup, measure) : null;
         String loadAfter = loadAverage();
         System.out.println();
-        System.out.printf("Load: %s, %d connections, warm-up %ds, measured %ds, %d cores; "
-                        + "load average (1/5/15 min) %s before, %s after.%n%n",
+        System.out.printf("Load: %s, %d connections, warm-up %ds, measured %ds, %d cores, "
+                        + "%d server event loop(s); load average (1/5/15 min) %s before, %s "
+                        + "after.%n%n",
                 Wrk.available() ? "wrk" : "Vert.x HttpClient loop", concurrency,
                 warmup.toSeconds(), measure.toSeconds(),
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+                Runtime.getRuntime().availableProcessors(), instances, loadBefore, loadAfter);
         System.out.println("| endpoint | body | requests/s | measurements/s | ratio to bare "
-                + "| p50 ms | p99 ms | non-202 |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+                + "| p50 ms | p99 ms | non-202 | CPU µs/measurement, all Java threads "
+                + "| of which server side |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         printRow("bare Vert.x 202 (ceiling)", "single", 1, bareSingle, bareSingle);
         printRow("collector → Kafka acks=all", "single", 1, collectorSingle, bareSingle);
         printRow("bare Vert.x 202 (ceiling)", "batch 100", 100, bareBatch, bareBatch);
@@ -137,9 +138,10 @@ public final class CollectorBench {
         return out;
     }
 
-    private static CollectorConfig config(EmbeddedKafkaBroker broker) {
+    private static CollectorConfig config(EmbeddedKafkaBroker broker, int instances) {
         return CollectorConfig.from(Settings.of(Map.of(
                 "http.host", "127.0.0.1", "http.port", "0",
+                "http.instances", Integer.toString(instances),
                 "kafka.bootstrap-servers", broker.bootstrapServers(),
                 "collector.rate-per-second", "100000000", "collector.burst", "100000000",
                 "collector.max-body-bytes", "4194304",
@@ -160,18 +162,25 @@ public final class CollectorBench {
                 new PoolOptions().setHttp1MaxSize(concurrency));
         runFor(client, bodies, warmup, new Result());
         Result result = new Result();
-        runFor(client, bodies, measure, result);
+        ThreadCpu cpu = new ThreadCpu();
+        Set<Long> loadGenerator = runFor(client, bodies, measure, result);
+        long[] used = cpu.since(loadGenerator);
+        result.cpuNanos = used[0];
+        result.serverCpuNanos = used[1];
         join(client.close());
         return result;
     }
 
-    private void runFor(HttpClient client, List<Buffer> bodies, Duration d, Result result)
+    /** Returns the load generator's threads, to tell its CPU time from the servers'. */
+    private Set<Long> runFor(HttpClient client, List<Buffer> bodies, Duration d, Result result)
             throws Exception {
         long deadline = System.nanoTime() + d.toNanos();
         AtomicLong next = new AtomicLong();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         // One context: Result is only ever touched from its event loop.
         io.vertx.core.Context context = loadVertx.getOrCreateContext();
+        Set<Long> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        context.runOnContext(v -> threads.add(Thread.currentThread().getId()));
         for (int i = 0; i < concurrency; i++) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             loops.add(done);
@@ -180,6 +189,7 @@ public final class CollectorBench {
         CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new))
                 .get(d.toSeconds() + 60, TimeUnit.SECONDS);
         result.seconds = d.toNanos() / 1e9;
+        return threads;
     }
 
     private void loop(HttpClient client, List<Buffer> bodies, AtomicLong next, long deadline,
@@ -228,12 +238,16 @@ public final class CollectorBench {
         String ratio = ceiling == null ? "—" : String.format("%.1f %%",
                 100 * perSecond / (ceiling.ok / ceiling.seconds * (perRequest == 0 ? 100
                         : perRequest)));
-        System.out.println(String.format("| %s | %s | %s | %,.0f | %s | %.1f | %.1f | %d |",
+        double measurements = Math.max(1, r.ok * Math.max(1, perRequest));
+        System.out.println(String.format(
+                "| %s | %s | %s | %,.0f | %s | %.1f | %.1f | %d | %.1f | %s |",
                 endpoint, body, perRequest == 0 ? "—" : String.format("%,.0f", rps), perSecond,
-                ratio, r.percentile(0.50), r.percentile(0.99), r.failed));
+                ratio, r.percentile(0.50), r.percentile(0.99), r.failed,
+                r.cpuNanos / 1e3 / measurements, perRequest == 0 ? "—"
+                        : String.format("%.1f", r.serverCpuNanos / 1e3 / measurements)));
     }
 
-    private static <T> T join(Future<T> f) throws Exception {
+    static <T> T join(Future<T> f) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
@@ -243,6 +257,8 @@ public final class CollectorBench {
         private int count;
         long ok;
         long failed;
+        long cpuNanos;
+        long serverCpuNanos;
         double seconds;
         double p50 = Double.NaN;
         double p99 = Double.NaN;

@@ -25,7 +25,9 @@ final class KafkaCeiling {
                 KafkaPublisher.producerConfig(bootstrapServers, Duration.ofSeconds(30)))) {
             window(producer, records, maxInFlight, warmup, new CollectorBench.Result());
             CollectorBench.Result result = new CollectorBench.Result();
+            ThreadCpu cpu = new ThreadCpu();
             window(producer, records, maxInFlight, measure, result);
+            result.cpuNanos = cpu.since(java.util.Set.of())[0];
             return result;
         }
     }

@@ -16,6 +16,7 @@ class CollectorConfigTest {
         CollectorConfig c = CollectorConfig.from(Settings.of(Map.of()));
 
         assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.httpInstances()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(c.kafkaTopic()).isEqualTo("speedwatch.measurements");
         assertThat(c.kafkaSendTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.maxBodyBytes()).isEqualTo(1024 * 1024);
@@ -57,5 +58,16 @@ class CollectorConfigTest {
                 .isInstanceOf(Settings.ConfigException.class)
                 .hasMessageContaining("'http.port'")
                 .hasMessageContaining("SPEEDWATCH_HTTP_PORT");
+    }
+
+    @Test
+    void eventLoopCountBelowOneIsAConfigErrorNamingTheKey() {
+        assertThat(CollectorConfig.from(Settings.of(Map.of("http.instances", "3")))
+                .httpInstances()).isEqualTo(3);
+        assertThatThrownBy(() -> CollectorConfig.from(Settings.of(Map.of("http.instances", "0"))))
+                .isInstanceOf(Settings.ConfigException.class)
+                .hasMessageContaining("'http.instances'")
+                .hasMessageContaining("SPEEDWATCH_HTTP_INSTANCES")
+                .hasMessageContaining("1-256");
     }
 }

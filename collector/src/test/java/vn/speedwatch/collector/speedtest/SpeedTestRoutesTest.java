@@ -165,8 +165,8 @@ class SpeedTestRoutesTest {
 
     private static int serve(SpeedTestConfig config, Optional<DataSource> ds) {
         Router router = Router.router(vertx);
-        SpeedTestRoutes.mount(router, vertx, config, new ClientAddressResolver(List.of()),
-                new ClientHasher("test-secret".getBytes(), Optional.empty()), ds);
+        SpeedTestRoutes.create(config, new ClientAddressResolver(List.of()),
+                new ClientHasher("test-secret".getBytes(), Optional.empty()), ds).mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router)
                 .listen(0, "127.0.0.1").await();
         return server.actualPort();

@@ -32,9 +32,10 @@ final class ResidentSite implements AutoCloseable {
         this.collectorPort = collector.port();
         this.client = vertx.createHttpClient();
         Router router = Router.router(vertx);
-        SpeedTestRoutes.mount(router, vertx, SpeedTestConfig.defaults(),
+        SpeedTestRoutes.create(SpeedTestConfig.defaults(),
                 new ClientAddressResolver(List.of()),
-                new ClientHasher("test".getBytes(), Optional.empty()), Optional.of(ds));
+                new ClientHasher("test".getBytes(), Optional.empty()), Optional.of(ds))
+                .mount(router);
         router.route().handler(this::forward);
         this.port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .await().actualPort();

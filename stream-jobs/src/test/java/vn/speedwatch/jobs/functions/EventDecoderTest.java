@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.model.MeasurementEvent;
+import vn.speedwatch.model.MeasurementEventWriter;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.model.ValidationLimits;
 
@@ -34,6 +35,20 @@ class EventDecoderTest {
         assertThat(p.operatorRaw).isEqualTo("Viettel");
         assertThat(p.chosenTdpCode).isEqualTo("TDP-07");
         assertThat(p.deviceHash).isEqualTo(e.clientHash());
+    }
+
+    @Test
+    void theCollectorsHandWrittenValueDecodesLikeTheMappersValue() {
+        MeasurementEvent e = measurement(Operator.VIETTEL, "TDP-07", 85.25, MONDAY_MORNING);
+        RawEvent written = new RawEvent(e.id().toString(), new String(
+                MeasurementEventWriter.write(e), java.nio.charset.StandardCharsets.UTF_8));
+
+        ParsedEvent fromCollector = decoder.decode(written, now).event();
+        ParsedEvent fromMapper = decoder.decode(record(e), now).event();
+
+        assertThat(fromCollector).usingRecursiveComparison().isEqualTo(fromMapper);
+        assertThat(fromCollector.downloadMbps).isEqualTo(85.25);
+        assertThat(fromCollector.measuredAtMillis).isEqualTo(MONDAY_MORNING.toEpochMilli());
     }
 
     @Test

@@ -210,7 +210,7 @@ public final class QualityPipeline {
                 .allowedLateness(config.allowedLateness())
                 .sideOutputLateData(LateEvents.LATE)
                 .aggregate(
-                        new AggregateQuality(),
+                        new AggregateQuality(resolution),
                         new AttachBucket(resolution),
                         TypeInformation.of(QualityAccumulator.class),
                         TypeInformation.of(QualityAggregate.class),

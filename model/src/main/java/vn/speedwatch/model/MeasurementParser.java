@@ -1,6 +1,8 @@
 package vn.speedwatch.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -8,11 +10,13 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +29,10 @@ public final class MeasurementParser {
 
     private static final ObjectReader STRICT_READER =
             Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final Map<String, MeasurementField> BY_JSON_NAME =
+            Arrays.stream(MeasurementField.values())
+                    .collect(Collectors.toMap(MeasurementField::jsonName, Function.identity()));
 
     private final MeasurementRules rules;
 
@@ -51,16 +59,54 @@ public final class MeasurementParser {
     /** Parses one measurement object; pointers in violations are relative to that object. */
     public ParseResult parse(JsonNode body) {
         if (body == null || !body.isObject()) {
+            return parse((Map<MeasurementField, JsonNode>) null);
+        }
+        Map<MeasurementField, JsonNode> fields = new EnumMap<>(MeasurementField.class);
+        for (MeasurementField f : MeasurementField.values()) {
+            JsonNode node = body.get(f.jsonName());
+            if (node != null && !node.isNull()) {
+                fields.put(f, node);
+            }
+        }
+        return parse(fields);
+    }
+
+    /**
+     * The contract's fields of the object under {@code p} (on its first token), read by streaming
+     * instead of building a tree: what {@link #parse(JsonNode)} would look at, for {@link
+     * #parse(Map)}. A later duplicate wins and an explicit {@code null} counts as absent, as in a
+     * tree. Returns null, having skipped the value, when it is not an object.
+     */
+    public static Map<MeasurementField, JsonNode> readFields(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        Map<MeasurementField, JsonNode> fields = new EnumMap<>(MeasurementField.class);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            MeasurementField f = BY_JSON_NAME.get(p.currentName());
+            p.nextToken();
+            if (f == null) {
+                p.skipChildren();
+            } else if (p.currentToken() == JsonToken.VALUE_NULL) {
+                fields.remove(f);
+            } else {
+                fields.put(f, JsonScalars.read(p));
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * Parses the fields {@link #readFields(JsonParser)} read (null: the value was not an object).
+     */
+    public ParseResult parse(Map<MeasurementField, JsonNode> fields) {
+        if (fields == null) {
             return ParseResult.invalid(List.of(Violations.notAnObject()));
         }
         Map<MeasurementField, Object> values = new EnumMap<>(MeasurementField.class);
         List<Violation> found = new ArrayList<>();
-        for (MeasurementField f : MeasurementField.values()) {
-            JsonNode node = body.get(f.jsonName());
-            if (node != null && !node.isNull()) {
-                FieldReader.read(f, node, values, found);
-            }
-        }
+        fields.forEach((f, node) -> FieldReader.read(f, node, values, found));
         Measurement m = build(values);
         Set<String> alreadyFlagged =
                 found.stream().map(Violation::pointer).collect(Collectors.toSet());

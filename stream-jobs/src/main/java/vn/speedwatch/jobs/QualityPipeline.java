@@ -80,7 +80,7 @@ public final class QualityPipeline {
      *
      * <p>Object reuse: chained operators hand records on without a serializer copy. That is safe
      * because every function emits objects it created and never changes a record it received or
-     * keeps one (state keeps copies such as {@code ParsedEvent#remembered()}).
+     * keeps one (state keeps copies such as {@code RememberedMeasurement}).
      */
     public static StreamExecutionEnvironment configure(
             StreamExecutionEnvironment env, PipelineConfig config) {
@@ -127,7 +127,9 @@ public final class QualityPipeline {
                         .name("De-duplicate by id")
                         // v2: keyed by the id's bits instead of its text since the throughput
                         // work of issue #5; older savepoints' id state is left unclaimed.
-                        .uid("dedupe-id-v2")
+                        // v3: one compact RememberedMeasurement per id (with its forget time)
+                        // instead of a ParsedEvent plus an expiry state, also for issue #5.
+                        .uid("dedupe-id-v3")
                         .process(new EnrichWithArea(config.areasFile().orElse(null)))
                         .name("Enrich with TDP")
                         .uid("enrich-tdp");
@@ -208,7 +210,7 @@ public final class QualityPipeline {
                 .allowedLateness(config.allowedLateness())
                 .sideOutputLateData(LateEvents.LATE)
                 .aggregate(
-                        new AggregateQuality(),
+                        new AggregateQuality(resolution),
                         new AttachBucket(resolution),
                         TypeInformation.of(QualityAccumulator.class),
                         TypeInformation.of(QualityAggregate.class),

@@ -15,6 +15,17 @@ import vn.speedwatch.warehouse.DeviceSketch;
 public class AggregateQuality
         implements AggregateFunction<EnrichedMeasurement, QualityAccumulator, QualityAggregate> {
 
+    private final boolean deviceSketch;
+
+    /**
+     * @param resolution {@link Buckets#HOUR} or {@link Buckets#DAY}: only day rows store a device
+     *     sketch, and building it hashes every device of the window on each firing, so hour
+     *     windows skip it
+     */
+    public AggregateQuality(String resolution) {
+        this.deviceSketch = Buckets.DAY.equals(resolution);
+    }
+
     @Override
     public QualityAccumulator createAccumulator() {
         return new QualityAccumulator();
@@ -27,7 +38,7 @@ public class AggregateQuality
 
     @Override
     public QualityAggregate getResult(QualityAccumulator acc) {
-        return statistics(acc);
+        return statistics(acc, deviceSketch);
     }
 
     @Override
@@ -35,8 +46,11 @@ public class AggregateQuality
         return a.merge(b);
     }
 
-    /** The statistics of an accumulator, without key and bucket. */
-    public static QualityAggregate statistics(QualityAccumulator acc) {
+    /**
+     * The statistics of an accumulator, without key and bucket; {@code withDeviceSketch} adds the
+     * device sketch, which only day rows keep.
+     */
+    public static QualityAggregate statistics(QualityAccumulator acc, boolean withDeviceSketch) {
         QualityAggregate q = new QualityAggregate();
         q.sampleCount = acc.count;
         q.deviceCount = acc.devices.size();
@@ -48,7 +62,9 @@ public class AggregateQuality
         q.ipKnownCount = acc.ipKnown;
         q.ipv6Count = acc.ipv6;
         // From the exact device map, so erased devices leave the sketch too.
-        q.deviceSketch = DeviceSketch.of(acc.devices.keySet()).toBytes();
+        if (withDeviceSketch) {
+            q.deviceSketch = DeviceSketch.of(acc.devices.keySet()).toBytes();
+        }
         if (acc.count > 0) {
             q.downloadMean = acc.downloadSum / acc.count;
             q.uploadMean = acc.uploadSum / acc.count;

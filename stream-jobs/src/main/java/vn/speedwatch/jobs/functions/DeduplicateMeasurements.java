@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import vn.speedwatch.jobs.records.ParsedEvent;
+import vn.speedwatch.jobs.records.RememberedMeasurement;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -22,11 +23,13 @@ import java.util.UUID;
  * cells to correct). An erased id stays remembered, so a re-post of it is dropped too.
  *
  * <p>The state keeps only what places a measurement in its cells ({@link
- * ParsedEvent#remembered()}), which includes the exact coordinates: they live in job state for at
+ * RememberedMeasurement}), which includes the exact coordinates: they live in job state for at
  * most the TTL (7 days by default), well within the warehouse's coordinate retention.
  *
  * <p>Each id is remembered for the TTL after it was last seen (first post or erasure); a
- * processing-time timer clears the state then, and state TTL backs it up.
+ * processing-time timer clears the state then, and state TTL backs it up. The time it is
+ * forgotten lives in the same state value, so each id costs one state entry and one timer (two
+ * for a while after an erasure).
  *
  * <p>Keyed by {@link #key() the id's 128 bits}, not its 36-character text: the key is written
  * once per state and timer in every checkpoint, and for a week of ids that text was the largest
@@ -40,8 +43,7 @@ public class DeduplicateMeasurements
             Types.TUPLE(Types.LONG, Types.LONG);
 
     private final Duration ttl;
-    private transient ValueState<ParsedEvent> seen;
-    private transient ValueState<Long> expiry;
+    private transient ValueState<RememberedMeasurement> seen;
     private transient Counter duplicates;
     private transient Counter erasedReposts;
 
@@ -59,14 +61,10 @@ public class DeduplicateMeasurements
 
     @Override
     public void open(OpenContext context) {
-        ValueStateDescriptor<ParsedEvent> seenDescriptor =
-                new ValueStateDescriptor<>("seen", ParsedEvent.class);
+        ValueStateDescriptor<RememberedMeasurement> seenDescriptor =
+                new ValueStateDescriptor<>("seen", RememberedMeasurement.class);
         seenDescriptor.enableTimeToLive(StateTtl.of(ttl));
         seen = getRuntimeContext().getState(seenDescriptor);
-        ValueStateDescriptor<Long> expiryDescriptor =
-                new ValueStateDescriptor<>("expiry", Long.class);
-        expiryDescriptor.enableTimeToLive(StateTtl.of(ttl));
-        expiry = getRuntimeContext().getState(expiryDescriptor);
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         erasedReposts = getRuntimeContext().getMetricGroup().counter("erasedRepostsDropped");
     }
@@ -74,14 +72,13 @@ public class DeduplicateMeasurements
     @Override
     public void processElement(ParsedEvent event, Context ctx, Collector<ParsedEvent> out)
             throws Exception {
-        ParsedEvent previous = seen.value();
+        RememberedMeasurement previous = seen.value();
         if (event.isErasure()) {
             onErasure(event, previous, ctx, out);
         } else if (previous == null) {
-            seen.update(event.remembered());
-            remember(ctx);
+            seen.update(RememberedMeasurement.of(event, forgetAt(ctx)));
             out.collect(event);
-        } else if (previous.isErasure()) {
+        } else if (previous.erased) {
             erasedReposts.inc();
         } else {
             duplicates.inc();
@@ -89,40 +86,39 @@ public class DeduplicateMeasurements
     }
 
     private void onErasure(
-            ParsedEvent erasure, ParsedEvent previous, Context ctx, Collector<ParsedEvent> out)
+            ParsedEvent erasure,
+            RememberedMeasurement previous,
+            Context ctx,
+            Collector<ParsedEvent> out)
             throws Exception {
-        if (previous != null && previous.isErasure()) {
+        if (previous != null && previous.erased) {
             return; // already erased: a repeated DELETE changes nothing
         }
-        ParsedEvent tombstone = new ParsedEvent();
-        tombstone.type = ParsedEvent.ERASURE;
-        tombstone.id = erasure.id;
-        tombstone.receivedAtMillis = erasure.receivedAtMillis;
-        seen.update(tombstone);
-        remember(ctx);
+        seen.update(RememberedMeasurement.erasedId(forgetAt(ctx)));
         if (previous == null) {
             out.collect(erasure);
         } else {
-            ParsedEvent known = previous.asErasure(erasure.receivedAtMillis);
-            known.id = erasure.id;
-            out.collect(known);
+            out.collect(previous.erasure(erasure.id, erasure.receivedAtMillis));
         }
     }
 
-    private void remember(Context ctx) throws Exception {
-        Long old = expiry.value();
-        if (old != null) {
-            ctx.timerService().deleteProcessingTimeTimer(old);
-        }
+    /**
+     * Sets the timer that forgets the id a TTL from now and returns its time. A timer set earlier
+     * for the same id (its first post, before an erasure) is left to fire and ignored: deleting it
+     * would need a second state per id only for this rare case.
+     */
+    private long forgetAt(Context ctx) {
         long at = ctx.timerService().currentProcessingTime() + ttl.toMillis();
         ctx.timerService().registerProcessingTimeTimer(at);
-        expiry.update(at);
+        return at;
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ParsedEvent> out)
             throws Exception {
-        seen.clear();
-        expiry.clear();
+        RememberedMeasurement remembered = seen.value();
+        if (remembered != null && remembered.forgetAtMillis <= timestamp) {
+            seen.clear();
+        }
     }
 }

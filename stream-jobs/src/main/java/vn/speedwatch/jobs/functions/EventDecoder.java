@@ -1,7 +1,5 @@
 package vn.speedwatch.jobs.functions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import vn.speedwatch.jobs.records.DeadLetter;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawEvent;
@@ -41,17 +39,17 @@ public final class EventDecoder {
     public record Decoded(ParsedEvent event, DeadLetter deadLetter) {}
 
     public Decoded decode(RawEvent raw, long nowMillis) {
-        JsonNode root;
+        TopicEnvelope root;
         try {
-            root = raw.payload == null ? null : Json.mapper().readTree(raw.payload);
+            root = raw.payload == null ? null : TopicEnvelope.read(raw.payload);
         } catch (Exception e) {
             return dead(raw, nowMillis, "malformed JSON: " + firstLine(e.getMessage()), null);
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || !root.isObject) {
             return dead(raw, nowMillis, "not a JSON object", null);
         }
-        String type = root.path("type").asText("");
-        long receivedAt = receivedAt(root, nowMillis);
+        String type = root.type == null ? "" : root.type;
+        long receivedAt = receivedAt(root.receivedAt, nowMillis);
         if ("ERASURE".equals(type)) {
             return decodeErasure(raw, root, receivedAt, nowMillis);
         }
@@ -59,21 +57,21 @@ public final class EventDecoder {
             return dead(raw, nowMillis, "unknown event type '" + type + "'", null);
         }
         clock.at = Instant.ofEpochMilli(receivedAt);
-        ParseResult result = parser.parse(root.get("measurement"));
+        ParseResult result = parser.parse(root.measurement);
         if (!result.isValid()) {
             return dead(raw, nowMillis, "invalid measurement", result.violations());
         }
         Measurement m = result.measurement();
-        String eventId = root.path("id").asText(null);
-        if (eventId != null && !eventId.equals(m.id().toString())) {
+        if (root.id != null && !root.id.equals(m.id().toString())) {
             return dead(
-                    raw, nowMillis, "event id " + eventId + " differs from measurement id", null);
+                    raw, nowMillis, "event id " + root.id + " differs from measurement id", null);
         }
-        return new Decoded(MeasurementFlattener.flatten(m, root, receivedAt), null);
+        return new Decoded(
+                MeasurementFlattener.flatten(m, root.apiKeyId, root.clientHash, receivedAt), null);
     }
 
-    private Decoded decodeErasure(RawEvent raw, JsonNode root, long receivedAt, long now) {
-        String id = root.path("id").asText("");
+    private Decoded decodeErasure(RawEvent raw, TopicEnvelope root, long receivedAt, long now) {
+        String id = root.id == null ? "" : root.id;
         try {
             UUID.fromString(id);
         } catch (IllegalArgumentException e) {
@@ -86,13 +84,12 @@ public final class EventDecoder {
         return new Decoded(e, null);
     }
 
-    private static long receivedAt(JsonNode root, long nowMillis) {
-        JsonNode node = root.get("receivedAt");
-        if (node == null || !node.isTextual()) {
+    private static long receivedAt(String text, long nowMillis) {
+        if (text == null) {
             return nowMillis;
         }
         try {
-            return IsoTimestamps.parse(node.asText()).toInstant().toEpochMilli();
+            return IsoTimestamps.parse(text).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
             return nowMillis;
         }

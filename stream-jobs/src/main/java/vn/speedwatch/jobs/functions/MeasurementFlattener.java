@@ -1,7 +1,5 @@
 package vn.speedwatch.jobs.functions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.model.Measurement;
 
@@ -10,7 +8,8 @@ final class MeasurementFlattener {
 
     private MeasurementFlattener() {}
 
-    static ParsedEvent flatten(Measurement m, JsonNode event, long receivedAtMillis) {
+    static ParsedEvent flatten(
+            Measurement m, String apiKeyId, String clientHash, long receivedAtMillis) {
         ParsedEvent p = new ParsedEvent();
         p.type = ParsedEvent.MEASUREMENT;
         p.id = m.id().toString();
@@ -33,16 +32,10 @@ final class MeasurementFlattener {
         p.server = m.server();
         p.client = m.client() == null ? null : m.client().json();
         p.ipVersion = m.ipVersion();
-        p.apiKeyId = text(event, "apiKeyId");
-        String clientHash = text(event, "clientHash");
+        p.apiKeyId = apiKeyId;
         // Same rule as MeasurementEvent.deviceKey(): the probe's key, else the hashed client.
         p.deviceHash = p.apiKeyId != null ? "key:" + p.apiKeyId : clientHash;
         p.note = m.note();
         return p;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -94,7 +94,7 @@ class DeduplicateMeasurementsTest {
         MeasurementEvent m = measurement(Operator.VIETTEL, "TDP-07", 85.0, MONDAY_MORNING);
         send(m);
         send(measurement(Operator.VIETTEL, "TDP-07", 90.0, MONDAY_MORNING));
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // one per id
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(2);
 
         harness.setProcessingTime(TTL.toMillis() + 1);
@@ -103,6 +103,23 @@ class DeduplicateMeasurementsTest {
         assertThat(harness.numProcessingTimeTimers()).isZero();
         send(m);
         assertThat(output()).hasSize(3); // remembered no longer: passes again
+    }
+
+    @Test
+    void anErasureKeepsTheIdATtlFromTheErasureNotFromTheFirstPost() throws Exception {
+        MeasurementEvent m = measurement(Operator.FPT, "TDP-01", 300.0, MONDAY_MORNING);
+        send(m);
+        harness.setProcessingTime(TTL.toMillis() / 2);
+        send(erasure(m.id(), MONDAY_MORNING.plusSeconds(60)));
+
+        harness.setProcessingTime(TTL.toMillis() + 1); // the first post's timer fires
+        send(m);
+        assertThat(output()).extracting(ParsedEvent::isErasure).containsExactly(false, true);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+
+        harness.setProcessingTime(TTL.toMillis() / 2 + TTL.toMillis() + 1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 
     private void send(MeasurementEvent e) throws Exception {

@@ -18,7 +18,7 @@ import java.util.Random;
 
 class QualityAccumulatorTest {
 
-    final AggregateQuality aggregation = new AggregateQuality();
+    final AggregateQuality aggregation = new AggregateQuality(Buckets.DAY);
 
     @Test
     void medianIsWithinOnePercentOfTheExactMedian() {
@@ -37,6 +37,19 @@ class QualityAccumulatorTest {
         assertThat(q.downloadP10).isCloseTo(values[1000], within(values[1000] * 0.01));
         assertThat(q.downloadP90).isCloseTo(values[9000], within(values[9000] * 0.01));
         assertThat(q.belowQcvnCount).isEqualTo(values.length - (values.length / 3 + 1));
+    }
+
+    @Test
+    void onlyDayWindowsBuildTheDeviceSketch() {
+        AggregateQuality hourly = new AggregateQuality(Buckets.HOUR);
+        QualityAccumulator acc = hourly.createAccumulator();
+        acc = hourly.add(sample("a", 10, true), acc);
+        acc = hourly.add(sample("b", 20, true), acc);
+
+        assertThat(hourly.getResult(acc).deviceSketch).isNull();
+        assertThat(hourly.getResult(acc).deviceCount).isEqualTo(2);
+        assertThat(aggregation.getResult(acc).deviceSketch)
+                .isEqualTo(DeviceSketch.of(List.of("a", "b")).toBytes());
     }
 
     @Test

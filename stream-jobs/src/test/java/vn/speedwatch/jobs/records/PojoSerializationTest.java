@@ -17,6 +17,7 @@ class PojoSerializationTest {
     void everyRecordOfTheJobIsAFlinkPojo() {
         assertSerializedAsPojo(RawEvent.class);
         assertSerializedAsPojo(ParsedEvent.class);
+        assertSerializedAsPojo(RememberedMeasurement.class);
         assertSerializedAsPojo(EnrichedMeasurement.class);
         assertSerializedAsPojo(RawChange.class);
         assertSerializedAsPojo(DeadLetter.class);

@@ -21,9 +21,12 @@ public class V2__Timescale extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String days = context.getConfiguration().getPlaceholders()
-                .getOrDefault(Warehouse.RAW_RETENTION_PLACEHOLDER,
-                        String.valueOf(TimeSeriesLayout.DEFAULT_RAW_RETENTION.toDays()));
+        String days =
+                context.getConfiguration()
+                        .getPlaceholders()
+                        .getOrDefault(
+                                Warehouse.RAW_RETENTION_PLACEHOLDER,
+                                String.valueOf(TimeSeriesLayout.DEFAULT_RAW_RETENTION.toDays()));
         new TimeSeriesLayout(Duration.ofDays(Long.parseLong(days.trim())))
                 .apply(context.getConnection());
     }

@@ -8,6 +8,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
@@ -21,7 +22,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.config.CollectorConfig;
@@ -52,8 +52,13 @@ public final class Collector {
     private final long evictionTimer;
     private final Optional<HikariDataSource> dataSource;
 
-    private Collector(Vertx vertx, CollectorParts parts, CollectorVerticle verticle,
-            String deploymentId, long evictionTimer, Optional<HikariDataSource> dataSource) {
+    private Collector(
+            Vertx vertx,
+            CollectorParts parts,
+            CollectorVerticle verticle,
+            String deploymentId,
+            long evictionTimer,
+            Optional<HikariDataSource> dataSource) {
         this.vertx = vertx;
         this.parts = parts;
         this.verticle = verticle;
@@ -68,8 +73,8 @@ public final class Collector {
     }
 
     /** Starts the collector; the future fails if the port cannot be bound. */
-    public static Future<Collector> start(Vertx vertx, CollectorConfig config,
-            ValidationLimits limits) {
+    public static Future<Collector> start(
+            Vertx vertx, CollectorConfig config, ValidationLimits limits) {
         return start(vertx, config, limits, router -> {});
     }
 
@@ -80,49 +85,85 @@ public final class Collector {
      * extraRoutes} is called once per event loop; state its handlers keep must live outside the
      * router (the console keeps sessions and lock-outs in the database).
      */
-    public static Future<Collector> start(Vertx vertx, CollectorConfig config,
-            ValidationLimits limits, Consumer<Router> extraRoutes) {
-        Optional<HikariDataSource> ds = config.dbUrl().map(url -> Warehouse.open(
-                new WarehouseConfig(url, config.dbUser().orElse("postgres"),
-                        config.dbPassword().orElse(""), 2)));
+    public static Future<Collector> start(
+            Vertx vertx,
+            CollectorConfig config,
+            ValidationLimits limits,
+            Consumer<Router> extraRoutes) {
+        Optional<HikariDataSource> ds =
+                config.dbUrl()
+                        .map(
+                                url ->
+                                        Warehouse.open(
+                                                new WarehouseConfig(
+                                                        url,
+                                                        config.dbUser().orElse("postgres"),
+                                                        config.dbPassword().orElse(""),
+                                                        2)));
         // Hikari waits 30 s for a connection by default, as long as the request timeout: with
         // the warehouse down a receipt look-up would hang, then time out. Fail it soon: 503.
         ds.ifPresent(d -> d.setConnectionTimeout(WAREHOUSE_WAIT.toMillis()));
         ResultLookup lookup = ds.map(ResultLookup::of).orElseGet(ResultLookup::withoutDatabase);
         CollectorParts parts = CollectorParts.build(config, newRegistry(), lookup, limits);
-        SpeedTestRoutes speedTest = SpeedTestRoutes.create(config.speedTest(), parts.addresses(),
-                parts.hasher(), ds.map(DataSource.class::cast));
+        SpeedTestRoutes speedTest =
+                SpeedTestRoutes.create(
+                        config.speedTest(),
+                        parts.addresses(),
+                        parts.hasher(),
+                        ds.map(DataSource.class::cast));
         int listenPort = listenPort(config.httpPort());
         List<CollectorVerticle> copies = new CopyOnWriteArrayList<>();
-        Supplier<CollectorVerticle> copy = () -> {
-            CollectorVerticle v =
-                    new CollectorVerticle(config, listenPort, parts, speedTest, extraRoutes);
-            copies.add(v);
-            return v;
-        };
-        return vertx.deployVerticle(copy,
-                        new DeploymentOptions().setInstances(config.httpInstances()))
-                .compose(id -> samePort(copies).map(port -> {
-                    LOG.info("Collector listening on {}:{} with {} event loop(s) ({})",
-                            config.httpHost(), port, copies.size(), config);
-                    // One eviction for the shared limiters, not one per event loop.
-                    long timer = vertx.setPeriodic(60_000, t -> {
-                        parts.evictIdleClients();
-                        speedTest.evictIdle();
-                    });
-                    return new Collector(vertx, parts, copies.get(0), id, timer, ds);
-                }).onFailure(e -> vertx.undeploy(id)))
-                .onFailure(e -> {
-                    parts.close();
-                    ds.ifPresent(HikariDataSource::close);
-                });
+        Supplier<CollectorVerticle> copy =
+                () -> {
+                    CollectorVerticle v =
+                            new CollectorVerticle(
+                                    config, listenPort, parts, speedTest, extraRoutes);
+                    copies.add(v);
+                    return v;
+                };
+        return vertx.deployVerticle(
+                        copy, new DeploymentOptions().setInstances(config.httpInstances()))
+                .compose(
+                        id ->
+                                samePort(copies)
+                                        .map(
+                                                port -> {
+                                                    LOG.info(
+                                                            "Collector listening on {}:{} with {} event loop(s) ({})",
+                                                            config.httpHost(),
+                                                            port,
+                                                            copies.size(),
+                                                            config);
+                                                    // One eviction for the shared limiters, not one
+                                                    // per event loop.
+                                                    long timer =
+                                                            vertx.setPeriodic(
+                                                                    60_000,
+                                                                    t -> {
+                                                                        parts.evictIdleClients();
+                                                                        speedTest.evictIdle();
+                                                                    });
+                                                    return new Collector(
+                                                            vertx,
+                                                            parts,
+                                                            copies.get(0),
+                                                            id,
+                                                            timer,
+                                                            ds);
+                                                })
+                                        .onFailure(e -> vertx.undeploy(id)))
+                .onFailure(
+                        e -> {
+                            parts.close();
+                            ds.ifPresent(HikariDataSource::close);
+                        });
     }
 
     /**
-     * Port 0 ("any free port") on several copies would bind each copy to a port of its own:
-     * Vert.x shares a server only between listens on the same port number. A negative number asks
-     * it for one random port shared by every listen on that same number; a new number per
-     * collector keeps two collectors in one Vert.x (as some tests run them) apart.
+     * Port 0 ("any free port") on several copies would bind each copy to a port of its own: Vert.x
+     * shares a server only between listens on the same port number. A negative number asks it for
+     * one random port shared by every listen on that same number; a new number per collector keeps
+     * two collectors in one Vert.x (as some tests run them) apart.
      */
     private static int listenPort(int configured) {
         return configured == 0 ? -SHARED_RANDOM_PORTS.incrementAndGet() : configured;
@@ -130,11 +171,13 @@ public final class Collector {
 
     /** The one port every copy listens on; fails if they somehow bound different ones. */
     private static Future<Integer> samePort(List<CollectorVerticle> copies) {
-        Set<Integer> ports = copies.stream().map(CollectorVerticle::actualPort)
-                .collect(Collectors.toSet());
-        return ports.size() == 1 ? Future.succeededFuture(ports.iterator().next())
-                : Future.failedFuture(new IllegalStateException(
-                        "the collector's event loops listen on different ports: " + ports));
+        Set<Integer> ports =
+                copies.stream().map(CollectorVerticle::actualPort).collect(Collectors.toSet());
+        return ports.size() == 1
+                ? Future.succeededFuture(ports.iterator().next())
+                : Future.failedFuture(
+                        new IllegalStateException(
+                                "the collector's event loops listen on different ports: " + ports));
     }
 
     /** The bound HTTP port. */
@@ -154,19 +197,25 @@ public final class Collector {
     /** Undeploys the server and closes the Kafka and database clients. */
     public Future<Void> close() {
         vertx.cancelTimer(evictionTimer);
-        return vertx.undeploy(deploymentId).eventually(() -> vertx.executeBlocking(() -> {
-            parts.close();
-            dataSource.ifPresent(HikariDataSource::close);
-            return null;
-        }));
+        return vertx.undeploy(deploymentId)
+                .eventually(
+                        () ->
+                                vertx.executeBlocking(
+                                        () -> {
+                                            parts.close();
+                                            dataSource.ifPresent(HikariDataSource::close);
+                                            return null;
+                                        }));
     }
 
     /** Vert.x options that publish Vert.x's own HTTP metrics into the Prometheus registry. */
     public static VertxOptions vertxOptions() {
-        return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-                .setJvmMetricsEnabled(true)
-                .setEnabled(true));
+        return new VertxOptions()
+                .setMetricsOptions(
+                        new MicrometerMetricsOptions()
+                                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                                .setJvmMetricsEnabled(true)
+                                .setEnabled(true));
     }
 
     /** Runs the collector; the optional argument is a properties file. */
@@ -183,11 +232,13 @@ public final class Collector {
             return;
         }
         Vertx vertx = Vertx.vertx(vertxOptions());
-        start(vertx, config, ValidationLimits.from(settings)).onFailure(e -> {
-            LOG.error("Collector failed to start", e);
-            vertx.close();
-            System.exit(1);
-        });
+        start(vertx, config, ValidationLimits.from(settings))
+                .onFailure(
+                        e -> {
+                            LOG.error("Collector failed to start", e);
+                            vertx.close();
+                            System.exit(1);
+                        });
     }
 
     /** Vert.x's Prometheus registry when metrics are on, so one scrape shows both; else ours. */

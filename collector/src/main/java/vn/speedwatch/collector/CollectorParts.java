@@ -27,8 +27,8 @@ import vn.speedwatch.model.MeasurementParser;
 import vn.speedwatch.model.ValidationLimits;
 
 /**
- * The plain objects behind the verticle's handlers, built once from the config: publisher,
- * parser, limits, receipts, hashing and metrics. Owning them here keeps the verticle to routing.
+ * The plain objects behind the verticle's handlers, built once from the config: publisher, parser,
+ * limits, receipts, hashing and metrics. Owning them here keeps the verticle to routing.
  */
 public record CollectorParts(
         MeterRegistry registry,
@@ -48,21 +48,39 @@ public record CollectorParts(
     /** The collector's version, written into every event for tracing. */
     public static final String VERSION = "0.1.0";
 
-    static CollectorParts build(CollectorConfig c, MeterRegistry registry, ResultLookup lookup,
+    static CollectorParts build(
+            CollectorConfig c,
+            MeterRegistry registry,
+            ResultLookup lookup,
             ValidationLimits limits) {
-        KafkaPublisher publisher = new KafkaPublisher(c.kafkaBootstrapServers(), c.kafkaTopic(),
-                c.kafkaSendTimeout(), registry);
+        KafkaPublisher publisher =
+                new KafkaPublisher(
+                        c.kafkaBootstrapServers(), c.kafkaTopic(), c.kafkaSendTimeout(), registry);
         ReceiptCodec receipts = new ReceiptCodec(c.receiptSecret());
-        MeasurementIngest ingest = new MeasurementIngest(new MeasurementParser(limits),
-                publisher, receipts, Clock.systemUTC(), VERSION);
-        SubmissionService submissions = new SubmissionService(new BodyReader(c.maxBatch()),
-                ingest, registry, c.kafkaSendTimeout());
-        return new CollectorParts(registry, publisher, ingest, submissions, receipts,
+        MeasurementIngest ingest =
+                new MeasurementIngest(
+                        new MeasurementParser(limits),
+                        publisher,
+                        receipts,
+                        Clock.systemUTC(),
+                        VERSION);
+        SubmissionService submissions =
+                new SubmissionService(
+                        new BodyReader(c.maxBatch()), ingest, registry, c.kafkaSendTimeout());
+        return new CollectorParts(
+                registry,
+                publisher,
+                ingest,
+                submissions,
+                receipts,
                 new ClientHasher(c.ipHashSecret(), c.previousIpHashSecret()),
-                ApiKeys.parse(c.apiKeys()), new ClientAddressResolver(c.trustedProxies()),
+                ApiKeys.parse(c.apiKeys()),
+                new ClientAddressResolver(c.trustedProxies()),
                 new RateLimiter(c.ratePerSecond(), c.burst()),
-                new RateLimiter(c.apiKeyRatePerSecond(), c.apiKeyBurst()), lookup,
-                new KafkaHealth(c.kafkaBootstrapServers()), readOpenApi());
+                new RateLimiter(c.apiKeyRatePerSecond(), c.apiKeyBurst()),
+                lookup,
+                new KafkaHealth(c.kafkaBootstrapServers()),
+                readOpenApi());
     }
 
     /** Takes a rate-limit token: zero, or how long the client must wait. */
@@ -82,13 +100,20 @@ public record CollectorParts(
     }
 
     void countRequest(String route, int status) {
-        registry.counter(CollectorMetrics.HTTP_REQUESTS, CollectorMetrics.TAG_ROUTE, route,
-                CollectorMetrics.TAG_STATUS, Integer.toString(status)).increment();
+        registry.counter(
+                        CollectorMetrics.HTTP_REQUESTS,
+                        CollectorMetrics.TAG_ROUTE,
+                        route,
+                        CollectorMetrics.TAG_STATUS,
+                        Integer.toString(status))
+                .increment();
     }
 
     ObjectNode erasureRequested(UUID id) {
         registry.counter(CollectorMetrics.ERASURES).increment();
-        return Json.mapper().createObjectNode().put("id", id.toString())
+        return Json.mapper()
+                .createObjectNode()
+                .put("id", id.toString())
                 .put("state", "ERASURE_REQUESTED")
                 .put("message", "Yêu cầu xóa đã được ghi nhận; kết quả sẽ được xóa khỏi hệ thống.")
                 .put("messageEn", "The erasure was recorded; the result will be removed.");

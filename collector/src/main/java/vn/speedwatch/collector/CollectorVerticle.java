@@ -28,9 +28,9 @@ import vn.speedwatch.collector.speedtest.SpeedTestRoutes;
 import vn.speedwatch.model.Json;
 
 /**
- * The collector's HTTP server: routes in one block, each pointing at a short handler that hands
- * the work to a plain class from {@link CollectorParts}; {@link RequestGuards} runs
- * first. Every error is a problem document.
+ * The collector's HTTP server: routes in one block, each pointing at a short handler that hands the
+ * work to a plain class from {@link CollectorParts}; {@link RequestGuards} runs first. Every error
+ * is a problem document.
  */
 public final class CollectorVerticle extends VerticleBase {
 
@@ -50,14 +50,18 @@ public final class CollectorVerticle extends VerticleBase {
      * One copy per event loop; every copy shares {@code parts} and {@code speedTest} (and so the
      * rate limiters, the Kafka producer and the metrics) and listens on the same port.
      *
-     * @param listenPort the port to listen on, as {@link Collector} chose it (negative: one
-     *     random port shared by every copy)
+     * @param listenPort the port to listen on, as {@link Collector} chose it (negative: one random
+     *     port shared by every copy)
      * @param speedTest the speed-test routes, mounted on this copy's router
      * @param extraRoutes routes another module adds on the same server (the launcher mounts the
      *     officials' console this way), before the static pages; called once per copy
      */
-    CollectorVerticle(CollectorConfig config, int listenPort, CollectorParts parts,
-            SpeedTestRoutes speedTest, Consumer<Router> extraRoutes) {
+    CollectorVerticle(
+            CollectorConfig config,
+            int listenPort,
+            CollectorParts parts,
+            SpeedTestRoutes speedTest,
+            Consumer<Router> extraRoutes) {
         this.config = config;
         this.listenPort = listenPort;
         this.parts = parts;
@@ -76,7 +80,9 @@ public final class CollectorVerticle extends VerticleBase {
         }
         router.route("/api/*").handler(this::armRequestTimeout);
         // Cheap refusals first, before a possibly large body is read.
-        router.post(MEASUREMENTS).handler(guards::identify).handler(guards::checkMediaType)
+        router.post(MEASUREMENTS)
+                .handler(guards::identify)
+                .handler(guards::checkMediaType)
                 .handler(guards::chooseFormat);
         router.post(MEASUREMENTS)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
@@ -102,16 +108,19 @@ public final class CollectorVerticle extends VerticleBase {
     }
 
     /**
-     * Fails a request still unanswered after {@code collector.request-timeout}: 408 while its
-     * body is still coming (a trickled or never-finished body is the client's fault), 503 once
-     * the body is in (then the wait is ours: Kafka down or slow, so the client should retry).
+     * Fails a request still unanswered after {@code collector.request-timeout}: 408 while its body
+     * is still coming (a trickled or never-finished body is the client's fault), 503 once the body
+     * is in (then the wait is ours: Kafka down or slow, so the client should retry).
      */
     private void armRequestTimeout(RoutingContext ctx) {
-        long timer = vertx.setTimer(config.requestTimeout().toMillis(), t -> {
-            if (!ctx.response().ended() && !ctx.response().headWritten()) {
-                ctx.fail(ctx.request().isEnded() ? 503 : 408);
-            }
-        });
+        long timer =
+                vertx.setTimer(
+                        config.requestTimeout().toMillis(),
+                        t -> {
+                            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                                ctx.fail(ctx.request().isEnded() ? 503 : 408);
+                            }
+                        });
         ctx.addEndHandler(done -> vertx.cancelTimer(timer));
         ctx.next();
     }
@@ -131,9 +140,13 @@ public final class CollectorVerticle extends VerticleBase {
         Optional<ResultAdapter> adapter = ctx.get(RequestGuards.ADAPTER);
         io.vertx.core.buffer.Buffer body = ctx.body().buffer(); // null when the body is empty
         parts.submissions()
-                .submit(ctx.vertx().getOrCreateContext(),
-                        body == null ? new byte[0] : body.getBytes(), ndjson, adapter,
-                        ctx.get(RequestGuards.CLIENT), ctx.request().path())
+                .submit(
+                        ctx.vertx().getOrCreateContext(),
+                        body == null ? new byte[0] : body.getBytes(),
+                        ndjson,
+                        adapter,
+                        ctx.get(RequestGuards.CLIENT),
+                        ctx.request().path())
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
     }
@@ -146,11 +159,14 @@ public final class CollectorVerticle extends VerticleBase {
         }
         vertx.executeBlocking(() -> parts.lookup().describe(id.get()), false)
                 .onSuccess(doc -> Reply.json(200, doc).send(ctx))
-                .onFailure(e -> {
-                    LOG.warn("Warehouse lookup of measurement {} failed: {}", id.get(),
-                            e.toString());
-                    problem(ctx, Problems.lookupUnavailable(config.kafkaSendTimeout()));
-                });
+                .onFailure(
+                        e -> {
+                            LOG.warn(
+                                    "Warehouse lookup of measurement {} failed: {}",
+                                    id.get(),
+                                    e.toString());
+                            problem(ctx, Problems.lookupUnavailable(config.kafkaSendTimeout()));
+                        });
     }
 
     private void handleErase(RoutingContext ctx) {
@@ -159,14 +175,16 @@ public final class CollectorVerticle extends VerticleBase {
             problem(ctx, Problems.unknownReceipt());
             return;
         }
-        parts.ingest().erase(vertx.getOrCreateContext(), id.get())
+        parts.ingest()
+                .erase(vertx.getOrCreateContext(), id.get())
                 .onSuccess(v -> Reply.json(202, parts.erasureRequested(id.get())).send(ctx))
-                .onFailure(e -> problem(ctx,
-                        Problems.erasureUnavailable(config.kafkaSendTimeout())));
+                .onFailure(
+                        e -> problem(ctx, Problems.erasureUnavailable(config.kafkaSendTimeout())));
     }
 
     private void handleOpenApi(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+        ctx.response()
+                .putHeader("Content-Type", "application/yaml; charset=utf-8")
                 .end(parts.openApi());
     }
 
@@ -175,36 +193,49 @@ public final class CollectorVerticle extends VerticleBase {
     }
 
     private void handleReady(RoutingContext ctx) {
-        parts.kafkaHealth().ready(vertx.getOrCreateContext()).onSuccess(up -> Reply.json(
-                up ? 200 : 503,
-                Json.mapper().createObjectNode().put("status", up ? "UP" : "DOWN")
-                        .put("kafka", up ? "UP" : "DOWN")).send(ctx));
+        parts.kafkaHealth()
+                .ready(vertx.getOrCreateContext())
+                .onSuccess(
+                        up ->
+                                Reply.json(
+                                                up ? 200 : 503,
+                                                Json.mapper()
+                                                        .createObjectNode()
+                                                        .put("status", up ? "UP" : "DOWN")
+                                                        .put("kafka", up ? "UP" : "DOWN"))
+                                        .send(ctx));
     }
 
     private void handleMetrics(RoutingContext ctx) {
         MeterRegistry registry = parts.registry();
         String text = registry instanceof PrometheusMeterRegistry p ? p.scrape() : "";
-        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(text);
     }
 
     private void handleFailure(RoutingContext ctx) {
         int status = ctx.statusCode();
-        Problem p = switch (status) {
-            case 413 -> Problems.tooLarge(config.maxBodyBytes());
-            case 503 -> Problems.unavailable(config.kafkaSendTimeout());
-            case 404 -> Problems.notFound();
-            case 405 -> Problems.methodNotAllowed();
-            case 400 -> Problems.malformed();
-            case 403 -> Problems.originNotAllowed();
-            default -> status >= 400 && status < 500 ? Problems.clientError(status)
-                    : Problems.internal();
-        };
+        Problem p =
+                switch (status) {
+                    case 413 -> Problems.tooLarge(config.maxBodyBytes());
+                    case 503 -> Problems.unavailable(config.kafkaSendTimeout());
+                    case 404 -> Problems.notFound();
+                    case 405 -> Problems.methodNotAllowed();
+                    case 400 -> Problems.malformed();
+                    case 403 -> Problems.originNotAllowed();
+                    default ->
+                            status >= 400 && status < 500
+                                    ? Problems.clientError(status)
+                                    : Problems.internal();
+                };
         if (status == 413) {
             parts.countRejected(CollectorMetrics.REASON_TOO_LARGE);
         }
         if (p.status() == 500) {
-            LOG.error("Unhandled failure on {} {}", ctx.request().method(),
+            LOG.error(
+                    "Unhandled failure on {} {}",
+                    ctx.request().method(),
                     ctx.currentRoute() == null ? "?" : ctx.currentRoute().getPath(),
                     ctx.failure());
         }
@@ -216,7 +247,8 @@ public final class CollectorVerticle extends VerticleBase {
     }
 
     private CorsHandler cors() {
-        return CorsHandler.create().addOrigins(config.corsOrigins())
+        return CorsHandler.create()
+                .addOrigins(config.corsOrigins())
                 .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE))
                 .allowedHeaders(Set.of("Content-Type", "X-Api-Key"))
                 .exposedHeaders(Set.of("Retry-After"));

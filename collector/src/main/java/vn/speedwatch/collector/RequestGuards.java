@@ -17,9 +17,9 @@ import vn.speedwatch.collector.http.Problems;
 import vn.speedwatch.collector.http.Reply;
 
 /**
- * The cheap checks that run before a handler: who the client is (API key, hashed address), its
- * rate limit, the media type and the {@code format} parameter; plus per-route metrics and the
- * access log, which only ever shows the hashed client.
+ * The cheap checks that run before a handler: who the client is (API key, hashed address), its rate
+ * limit, the media type and the {@code format} parameter; plus per-route metrics and the access
+ * log, which only ever shows the hashed client.
  */
 final class RequestGuards {
 
@@ -31,7 +31,9 @@ final class RequestGuards {
     private final CollectorParts parts;
     private final Optional<byte[]> metricsToken;
 
-    /** @param metricsToken the bearer token {@code /metrics} asks for; empty: no check */
+    /**
+     * @param metricsToken the bearer token {@code /metrics} asks for; empty: no check
+     */
     RequestGuards(CollectorParts parts, Optional<String> metricsToken) {
         this.parts = parts;
         this.metricsToken = metricsToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
@@ -40,8 +42,8 @@ final class RequestGuards {
     /** Resolves the client, checks its API key and takes a rate-limit token. */
     void identify(RoutingContext ctx) {
         String peer = ctx.request().remoteAddress().hostAddress();
-        String address = parts.addresses().resolve(peer,
-                ctx.request().getHeader("X-Forwarded-For"));
+        String address =
+                parts.addresses().resolve(peer, ctx.request().getHeader("X-Forwarded-For"));
         String key = ctx.request().getHeader("X-Api-Key");
         Optional<String> keyId = parts.apiKeys().identify(key);
         if (key != null && keyId.isEmpty()) {
@@ -71,12 +73,17 @@ final class RequestGuards {
 
     void chooseFormat(RoutingContext ctx) {
         String format = ctx.request().getParam("format");
-        Optional<ResultAdapter> adapter = format == null || format.equals("speedwatch")
-                ? Optional.empty() : ResultAdapters.forFormat(format);
+        Optional<ResultAdapter> adapter =
+                format == null || format.equals("speedwatch")
+                        ? Optional.empty()
+                        : ResultAdapters.forFormat(format);
         if (format != null && !format.equals("speedwatch") && adapter.isEmpty()) {
             String known = String.join(", ", ResultAdapters.formats());
-            problem(ctx, Problems.badRequest("Định dạng không được hỗ trợ; dùng: " + known,
-                    "Unsupported format; use one of: " + known));
+            problem(
+                    ctx,
+                    Problems.badRequest(
+                            "Định dạng không được hỗ trợ; dùng: " + known,
+                            "Unsupported format; use one of: " + known));
             return;
         }
         ctx.put(ADAPTER, adapter);
@@ -85,16 +92,23 @@ final class RequestGuards {
 
     /** Lets a scrape through only with {@code Authorization: Bearer <token>}, when one is set. */
     void checkMetricsToken(RoutingContext ctx) {
-        if (metricsToken.isEmpty() || bearerMatches(ctx.request().getHeader("Authorization"),
-                metricsToken.get())) {
+        if (metricsToken.isEmpty()
+                || bearerMatches(ctx.request().getHeader("Authorization"), metricsToken.get())) {
             ctx.next();
             return;
         }
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
-        problem(ctx, Problem.of(401, "metrics-token", "Cần mã truy cập số liệu",
-                "Metrics token required", "Trang /metrics cần tiêu đề Authorization: Bearer"
-                        + " với mã collector.metrics-token.", "/metrics needs an Authorization:"
-                        + " Bearer header with the collector.metrics-token."));
+        problem(
+                ctx,
+                Problem.of(
+                        401,
+                        "metrics-token",
+                        "Cần mã truy cập số liệu",
+                        "Metrics token required",
+                        "Trang /metrics cần tiêu đề Authorization: Bearer"
+                                + " với mã collector.metrics-token.",
+                        "/metrics needs an Authorization:"
+                                + " Bearer header with the collector.metrics-token."));
     }
 
     /** Compares in constant time, so the answer's timing does not leak the token. */
@@ -109,18 +123,26 @@ final class RequestGuards {
     /** Counts every answer by route and status, and writes the access log with hashes only. */
     void observe(RoutingContext ctx) {
         long start = System.nanoTime();
-        ctx.addEndHandler(done -> {
-            Route route = ctx.currentRoute();
-            String path = route == null || route.getPath() == null ? "unmatched" : route.getPath();
-            int status = ctx.response().getStatusCode();
-            parts.countRequest(path, status);
-            if (ACCESS.isDebugEnabled()) {
-                ClientIdentity client = ctx.get(CLIENT);
-                ACCESS.debug("{} {} {} {}ms client={}", ctx.request().method(), path, status,
-                        (System.nanoTime() - start) / 1_000_000,
-                        client == null ? "-" : client.rateKey());
-            }
-        });
+        ctx.addEndHandler(
+                done -> {
+                    Route route = ctx.currentRoute();
+                    String path =
+                            route == null || route.getPath() == null
+                                    ? "unmatched"
+                                    : route.getPath();
+                    int status = ctx.response().getStatusCode();
+                    parts.countRequest(path, status);
+                    if (ACCESS.isDebugEnabled()) {
+                        ClientIdentity client = ctx.get(CLIENT);
+                        ACCESS.debug(
+                                "{} {} {} {}ms client={}",
+                                ctx.request().method(),
+                                path,
+                                status,
+                                (System.nanoTime() - start) / 1_000_000,
+                                client == null ? "-" : client.rateKey());
+                    }
+                });
         ctx.next();
     }
 

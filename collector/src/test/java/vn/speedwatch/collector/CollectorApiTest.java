@@ -46,22 +46,31 @@ class CollectorApiTest {
         broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
         broker.createTopic(Fixtures.TOPIC, 2);
         topic = new TopicReader(broker.bootstrapServers(), Fixtures.TOPIC);
-        Collector.start(vertx, Fixtures.config(broker.bootstrapServers(),
-                        Map.of("collector.cors-origins", RESIDENT_PAGE)))
-                .onComplete(ctx.succeeding(c -> {
-                    collector = c;
-                    http = new Http(vertx, c.port());
-                    ctx.completeNow();
-                }));
+        Collector.start(
+                        vertx,
+                        Fixtures.config(
+                                broker.bootstrapServers(),
+                                Map.of("collector.cors-origins", RESIDENT_PAGE)))
+                .onComplete(
+                        ctx.succeeding(
+                                c -> {
+                                    collector = c;
+                                    http = new Http(vertx, c.port());
+                                    ctx.completeNow();
+                                }));
     }
 
     @AfterAll
     static void stop(VertxTestContext ctx) {
         http.close();
-        collector.close().onComplete(ctx.succeeding(v -> {
-            broker.close();
-            ctx.completeNow();
-        }));
+        collector
+                .close()
+                .onComplete(
+                        ctx.succeeding(
+                                v -> {
+                                    broker.close();
+                                    ctx.completeNow();
+                                }));
     }
 
     @Test
@@ -87,17 +96,23 @@ class CollectorApiTest {
 
     @Test
     void acceptsABatchAndNdjsonAndTagsTrustedProbes() {
-        ArrayNode batch = Json.mapper().createArrayNode()
-                .add(measurement(10)).add(measurement(20)).add(measurement(30));
+        ArrayNode batch =
+                Json.mapper()
+                        .createArrayNode()
+                        .add(measurement(10))
+                        .add(measurement(20))
+                        .add(measurement(30));
         HttpResponse<Buffer> r = http.postJson(batch.toString());
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(json(r).get("accepted").asInt()).isEqualTo(3);
 
         String lines = measurement(40) + "\n\n" + measurement(50) + "\n";
-        HttpResponse<Buffer> nd = Http.await(http.prepare(HttpMethod.POST, "/api/v1/measurements")
-                .putHeader("Content-Type", NDJSON + "; charset=utf-8")
-                .putHeader("X-Api-Key", Fixtures.PROBE_KEY)
-                .sendBuffer(Buffer.buffer(lines)));
+        HttpResponse<Buffer> nd =
+                Http.await(
+                        http.prepare(HttpMethod.POST, "/api/v1/measurements")
+                                .putHeader("Content-Type", NDJSON + "; charset=utf-8")
+                                .putHeader("X-Api-Key", Fixtures.PROBE_KEY)
+                                .sendBuffer(Buffer.buffer(lines)));
         assertThat(nd.statusCode()).isEqualTo(202);
         JsonNode items = json(nd).get("items");
         assertThat(items).hasSize(2);
@@ -152,8 +167,8 @@ class CollectorApiTest {
         assertThat(http.postJson(sent.toString()).statusCode()).isEqualTo(202);
         assertThat(http.postJson(sent.toString()).statusCode()).isEqualTo(202);
 
-        List<Map.Entry<String, MeasurementEvent>> records = topic.all().stream()
-                .filter(e -> e.getKey().equals(id.toString())).toList();
+        List<Map.Entry<String, MeasurementEvent>> records =
+                topic.all().stream().filter(e -> e.getKey().equals(id.toString())).toList();
         assertThat(records).hasSize(2);
         assertThat(records).allSatisfy(e -> assertThat(e.getValue().id()).isEqualTo(id));
     }
@@ -162,8 +177,8 @@ class CollectorApiTest {
     void aReceiptLooksUpAndErasesTheResidentsOwnResult() {
         ObjectNode sent = measurement(21);
         UUID id = UUID.fromString(sent.get("id").asText());
-        String receipt = json(http.postJson(sent.toString())).get("items").get(0).get("receipt")
-                .asText();
+        String receipt =
+                json(http.postJson(sent.toString())).get("items").get(0).get("receipt").asText();
 
         HttpResponse<Buffer> lookup =
                 http.request(HttpMethod.GET, "/api/v1/measurements/" + receipt);
@@ -171,12 +186,13 @@ class CollectorApiTest {
         assertThat(json(lookup).get("state").asText()).isEqualTo("PENDING");
         assertThat(json(lookup).get("stateKnown").asBoolean()).isFalse();
 
-        HttpResponse<Buffer> erase = http.request(HttpMethod.DELETE,
-                "/api/v1/measurements/" + receipt);
+        HttpResponse<Buffer> erase =
+                http.request(HttpMethod.DELETE, "/api/v1/measurements/" + receipt);
         assertThat(erase.statusCode()).isEqualTo(202);
         List<MeasurementEvent> events = eventsFor(id);
-        assertThat(events).extracting(MeasurementEvent::type).containsExactly(
-                MeasurementEvent.Type.MEASUREMENT, MeasurementEvent.Type.ERASURE);
+        assertThat(events)
+                .extracting(MeasurementEvent::type)
+                .containsExactly(MeasurementEvent.Type.MEASUREMENT, MeasurementEvent.Type.ERASURE);
         assertThat(events.get(1).measurement()).isNull();
     }
 
@@ -207,25 +223,32 @@ class CollectorApiTest {
         assertProblem(http.post("/api/v1/measurements?format=excel", "application/json", ok), 400);
         assertProblem(http.request(HttpMethod.GET, "/api/v1/nothing-here"), 404);
         assertProblem(http.request(HttpMethod.PUT, "/api/v1/measurements"), 405);
-        HttpResponse<Buffer> wrongKey = Http.await(
-                http.prepare(HttpMethod.POST, "/api/v1/measurements")
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader("X-Api-Key", "guessed").sendBuffer(Buffer.buffer(ok)));
+        HttpResponse<Buffer> wrongKey =
+                Http.await(
+                        http.prepare(HttpMethod.POST, "/api/v1/measurements")
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("X-Api-Key", "guessed")
+                                .sendBuffer(Buffer.buffer(ok)));
         assertProblem(wrongKey, 401);
         assertThat(topic.endOffsetSum()).isEqualTo(before);
     }
 
     @Test
     void theResidentPageOriginMayCallTheApiAndOthersMayNot() {
-        HttpResponse<Buffer> ours = Http.await(http.prepare(HttpMethod.OPTIONS,
-                        "/api/v1/measurements")
-                .putHeader("Origin", RESIDENT_PAGE)
-                .putHeader("Access-Control-Request-Method", "POST")
-                .putHeader("Access-Control-Request-Headers", "content-type").send());
+        HttpResponse<Buffer> ours =
+                Http.await(
+                        http.prepare(HttpMethod.OPTIONS, "/api/v1/measurements")
+                                .putHeader("Origin", RESIDENT_PAGE)
+                                .putHeader("Access-Control-Request-Method", "POST")
+                                .putHeader("Access-Control-Request-Headers", "content-type")
+                                .send());
         assertThat(ours.getHeader("Access-Control-Allow-Origin")).isEqualTo(RESIDENT_PAGE);
 
-        HttpResponse<Buffer> theirs = Http.await(http.prepare(HttpMethod.GET, "/health/live")
-                .putHeader("Origin", "https://evil.example").send());
+        HttpResponse<Buffer> theirs =
+                Http.await(
+                        http.prepare(HttpMethod.GET, "/health/live")
+                                .putHeader("Origin", "https://evil.example")
+                                .send());
         assertThat(theirs.getHeader("Access-Control-Allow-Origin")).isNull();
         assertProblem(theirs, 403);
     }
@@ -236,13 +259,13 @@ class CollectorApiTest {
         ObjectNode second = measurement(8);
         for (ObjectNode m : List.of(first, second)) {
             String spoofed = m == first ? "1.1.1.1" : "8.8.8.8";
-            Http.await(http.prepare(HttpMethod.POST, "/api/v1/measurements")
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("X-Forwarded-For", spoofed)
-                    .sendBuffer(Buffer.buffer(m.toString())));
+            Http.await(
+                    http.prepare(HttpMethod.POST, "/api/v1/measurements")
+                            .putHeader("Content-Type", "application/json")
+                            .putHeader("X-Forwarded-For", spoofed)
+                            .sendBuffer(Buffer.buffer(m.toString())));
         }
-        String firstHash = eventsFor(UUID.fromString(first.get("id").asText())).get(0)
-                .clientHash();
+        String firstHash = eventsFor(UUID.fromString(first.get("id").asText())).get(0).clientHash();
         assertThat(eventsFor(UUID.fromString(second.get("id").asText())).get(0).clientHash())
                 .isEqualTo(firstHash);
     }
@@ -257,9 +280,12 @@ class CollectorApiTest {
 
         String metrics = http.request(HttpMethod.GET, "/metrics").bodyAsString();
 
-        assertThat(metrics).contains(CollectorMetrics.ACCEPTED_PROM,
-                CollectorMetrics.KAFKA_SEND_PROM + "_bucket", CollectorMetrics.IN_FLIGHT_PROM,
-                CollectorMetrics.HTTP_REQUESTS_PROM + "{route=\"/api/v1/measurements\"");
+        assertThat(metrics)
+                .contains(
+                        CollectorMetrics.ACCEPTED_PROM,
+                        CollectorMetrics.KAFKA_SEND_PROM + "_bucket",
+                        CollectorMetrics.IN_FLIGHT_PROM,
+                        CollectorMetrics.HTTP_REQUESTS_PROM + "{route=\"/api/v1/measurements\"");
         HttpResponse<Buffer> spec = http.request(HttpMethod.GET, "/api/v1/openapi.yaml");
         assertThat(spec.statusCode()).isEqualTo(200);
         assertThat(spec.bodyAsString()).startsWith("openapi: 3.1");
@@ -267,12 +293,15 @@ class CollectorApiTest {
 
     @Test
     void aThirdPartyResultGoesThroughItsAdapterAndTheSameValidation() throws Exception {
-        String ookla = new String(CollectorApiTest.class
-                .getResourceAsStream("/adapters/ookla-result.json").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String ookla =
+                new String(
+                        CollectorApiTest.class
+                                .getResourceAsStream("/adapters/ookla-result.json")
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
 
-        HttpResponse<Buffer> r = http.post("/api/v1/measurements?format=ookla",
-                "application/json", ookla);
+        HttpResponse<Buffer> r =
+                http.post("/api/v1/measurements?format=ookla", "application/json", ookla);
 
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
         UUID id = UUID.fromString(json(r).get("items").get(0).get("id").asText());
@@ -281,34 +310,45 @@ class CollectorApiTest {
         assertThat(Json.mapper().writeValueAsString(event))
                 .doesNotContain("27.72.101.46", "3C:22:FB:8A:41:0E", "192.168.1.23");
 
-        HttpResponse<Buffer> wrong = http.post("/api/v1/measurements?format=ookla",
-                "application/json", "{\"type\":\"result\"}");
+        HttpResponse<Buffer> wrong =
+                http.post(
+                        "/api/v1/measurements?format=ookla",
+                        "application/json",
+                        "{\"type\":\"result\"}");
         assertProblem(wrong, 422);
         assertThat(json(wrong).get("errors")).isNotEmpty();
     }
 
     @Test
     void everyRouteIsInTheOpenApiDocumentAndEveryDocumentedOperationIsRouted() throws Exception {
-        JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
-                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(http.request(HttpMethod.GET, "/api/v1/openapi.yaml").bodyAsString());
+        JsonNode spec =
+                new com.fasterxml.jackson.databind.ObjectMapper(
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(
+                                http.request(HttpMethod.GET, "/api/v1/openapi.yaml")
+                                        .bodyAsString());
         java.util.Set<String> routed = new java.util.TreeSet<>();
         for (io.vertx.ext.web.Route route : collector.routes()) {
             String path = route.getPath();
-            if (path == null || path.endsWith("*") || path.equals("/")
-                    || route.methods() == null) {
+            if (path == null || path.endsWith("*") || path.equals("/") || route.methods() == null) {
                 continue; // cross-cutting handlers, and the static pages on "/*"
             }
             String templated = path.replaceAll(":(\\w+)", "{$1}");
             route.methods().forEach(m -> routed.add(m.name().toLowerCase() + " " + templated));
         }
         java.util.Set<String> documented = new java.util.TreeSet<>();
-        spec.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
-                .forEachRemaining(m -> {
-                    if (!m.equals("parameters")) {
-                        documented.add(m + " " + p.getKey());
-                    }
-                }));
+        spec.get("paths")
+                .fields()
+                .forEachRemaining(
+                        p ->
+                                p.getValue()
+                                        .fieldNames()
+                                        .forEachRemaining(
+                                                m -> {
+                                                    if (!m.equals("parameters")) {
+                                                        documented.add(m + " " + p.getKey());
+                                                    }
+                                                }));
         assertThat(spec.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(routed).isNotEmpty().isEqualTo(documented);
     }
@@ -333,17 +373,22 @@ class CollectorApiTest {
 
     private static List<String> pointers(JsonNode errors) {
         return java.util.stream.StreamSupport.stream(errors.spliterator(), false)
-                .map(e -> e.get("pointer").asText()).collect(Collectors.toList());
+                .map(e -> e.get("pointer").asText())
+                .collect(Collectors.toList());
     }
 
     private static List<MeasurementEvent> eventsFor(UUID id) {
-        return topic.all().stream().filter(e -> e.getKey().equals(id.toString()))
-                .map(Map.Entry::getValue).toList();
+        return topic.all().stream()
+                .filter(e -> e.getKey().equals(id.toString()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private static String receiptPrefix(UUID id) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16)
-                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        java.nio.ByteBuffer b =
+                java.nio.ByteBuffer.allocate(16)
+                        .putLong(id.getMostSignificantBits())
+                        .putLong(id.getLeastSignificantBits());
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
 }

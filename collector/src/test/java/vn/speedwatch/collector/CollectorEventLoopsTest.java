@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import io.vertx.junit5.VertxExtension;
 import vn.speedwatch.model.ValidationLimits;
 
 /**
  * The collector on several event loops ({@code http.instances}): one port for all of them, extra
  * routes on every one, and rate limits that a client gets once, not once per event loop. Every
- * request opens its own connection, because Vert.x hands connections to the loops in turn.
- * Kafka is not needed: the bodies are refused (422) before anything is published.
+ * request opens its own connection, because Vert.x hands connections to the loops in turn. Kafka is
+ * not needed: the bodies are refused (422) before anything is published.
  */
 @ExtendWith(VertxExtension.class)
 class CollectorEventLoopsTest {
@@ -38,11 +38,25 @@ class CollectorEventLoopsTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        collector = Collector.start(vertx, config(), ValidationLimits.defaults(),
-                router -> router.get(LOOP_ROUTE).handler(ctx -> ctx.response()
-                        .end(Thread.currentThread().getName()))).await();
-        client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false)
-                .setDefaultHost("127.0.0.1"));
+        collector =
+                Collector.start(
+                                vertx,
+                                config(),
+                                ValidationLimits.defaults(),
+                                router ->
+                                        router.get(LOOP_ROUTE)
+                                                .handler(
+                                                        ctx ->
+                                                                ctx.response()
+                                                                        .end(
+                                                                                Thread
+                                                                                        .currentThread()
+                                                                                        .getName())))
+                        .await();
+        client =
+                WebClient.create(
+                        vertx,
+                        new WebClientOptions().setKeepAlive(false).setDefaultHost("127.0.0.1"));
     }
 
     @AfterEach
@@ -79,9 +93,15 @@ class CollectorEventLoopsTest {
     void aClientGetsItsSubmissionBurstOnceNotOncePerEventLoop() {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4 * LOOPS; i++) {
-            statuses.add(await(client.post(collector.port(), "127.0.0.1",
-                    CollectorVerticle.MEASUREMENTS).putHeader("Content-Type", "application/json")
-                    .sendBuffer(Buffer.buffer("{}"))).statusCode());
+            statuses.add(
+                    await(
+                                    client.post(
+                                                    collector.port(),
+                                                    "127.0.0.1",
+                                                    CollectorVerticle.MEASUREMENTS)
+                                            .putHeader("Content-Type", "application/json")
+                                            .sendBuffer(Buffer.buffer("{}")))
+                            .statusCode());
         }
 
         assertThat(count(statuses)).isEqualTo(Map.of(422, 3L, 429, 4L * LOOPS - 3));
@@ -98,20 +118,21 @@ class CollectorEventLoopsTest {
     }
 
     private static vn.speedwatch.collector.config.CollectorConfig config() {
-        return Fixtures.config("127.0.0.1:1", Map.of(
-                "http.instances", Integer.toString(LOOPS),
-                "collector.rate-per-second", "0.001",
-                "collector.burst", "3",
-                "speedtest.rate-per-second", "0.001",
-                "speedtest.burst", "2"));
+        return Fixtures.config(
+                "127.0.0.1:1",
+                Map.of(
+                        "http.instances", Integer.toString(LOOPS),
+                        "collector.rate-per-second", "0.001",
+                        "collector.burst", "3",
+                        "speedtest.rate-per-second", "0.001",
+                        "speedtest.burst", "2"));
     }
 
     private HttpResponse<Buffer> get(int port, String path) {
         return await(client.get(port, "127.0.0.1", path).send());
     }
 
-    private static HttpResponse<Buffer> await(
-            io.vertx.core.Future<HttpResponse<Buffer>> response) {
+    private static HttpResponse<Buffer> await(io.vertx.core.Future<HttpResponse<Buffer>> response) {
         return Http.await(response);
     }
 

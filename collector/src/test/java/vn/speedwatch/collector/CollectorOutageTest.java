@@ -31,8 +31,13 @@ class CollectorOutageTest {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
         broker.createTopic(Fixtures.TOPIC, 2);
         int kafkaPort = Integer.parseInt(broker.bootstrapServers().split(":")[1]);
-        Collector collector = join(Collector.start(vertx, Fixtures.config(
-                broker.bootstrapServers(), Map.of("kafka.send-timeout", "2s"))));
+        Collector collector =
+                join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of("kafka.send-timeout", "2s"))));
         try (Http http = new Http(vertx, collector.port())) {
             assertThat(http.postJson(measurement(80).toString()).statusCode()).isEqualTo(202);
 
@@ -49,15 +54,17 @@ class CollectorOutageTest {
             JsonNode problem = Http.json(refused);
             assertThat(problem.has("items")).isFalse();
             assertThat(problem.toString()).doesNotContain("receipt");
-            await().atMost(10, TimeUnit.SECONDS).until(() ->
-                    http.request(HttpMethod.GET, "/health/ready").statusCode() == 503);
+            await().atMost(10, TimeUnit.SECONDS)
+                    .until(() -> http.request(HttpMethod.GET, "/health/ready").statusCode() == 503);
 
             broker = EmbeddedKafkaBroker.start(kafkaDir, kafkaPort);
             ObjectNode afterwards = measurement(82);
-            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() ->
-                    http.postJson(afterwards.toString()).statusCode() == 202);
+            await().atMost(60, TimeUnit.SECONDS)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> http.postJson(afterwards.toString()).statusCode() == 202);
             TopicReader topic = new TopicReader(broker.bootstrapServers(), Fixtures.TOPIC);
-            assertThat(topic.all()).extracting(Map.Entry::getKey)
+            assertThat(topic.all())
+                    .extracting(Map.Entry::getKey)
                     .contains(afterwards.get("id").asText())
                     .doesNotContain(duringOutage.get("id").asText());
         } finally {

@@ -58,17 +58,26 @@ class CollectorTlsTest {
     void acceptsMeasurementsOverHttpsAndGivesPlainHttpNoAnswer(Vertx vertx) throws Exception {
         Collector collector = join(Collector.start(vertx, config(keystore.toString(), PASSWORD)));
         try {
-            HttpClient https = HttpClient.newBuilder().sslContext(trusting(keystore))
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient https =
+                    HttpClient.newBuilder()
+                            .sslContext(trusting(keystore))
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .build();
             String base = "https://127.0.0.1:" + collector.port();
 
-            HttpResponse<String> posted = https.send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/measurements"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(measurement(91.5).toString()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> live = https.send(HttpRequest.newBuilder(
-                    URI.create(base + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> posted =
+                    https.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/measurements"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    measurement(91.5).toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> live =
+                    https.send(
+                            HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(posted.statusCode()).isEqualTo(202);
             assertThat(posted.body()).contains("\"accepted\"");
@@ -102,8 +111,11 @@ class CollectorTlsTest {
 
     @Test
     void keystoreWithoutPasswordIsRefusedByName() {
-        assertThatThrownBy(() -> CollectorConfig.from(Settings.of(Map.of(
-                        "http.tls.keystore", keystore.toString()))))
+        assertThatThrownBy(
+                        () ->
+                                CollectorConfig.from(
+                                        Settings.of(
+                                                Map.of("http.tls.keystore", keystore.toString()))))
                 .isInstanceOf(Settings.ConfigException.class)
                 .hasMessageContaining("http.tls.keystore-password")
                 .hasMessageContaining("SPEEDWATCH_HTTP_TLS_KEYSTORE_PASSWORD");
@@ -112,12 +124,14 @@ class CollectorTlsTest {
     @Test
     void passwordIsMaskedInTheLoggedConfig() {
         assertThat(config(keystore.toString(), PASSWORD).toString())
-                .contains("collector.p12").doesNotContain(PASSWORD);
+                .contains("collector.p12")
+                .doesNotContain(PASSWORD);
     }
 
     private static CollectorConfig config(String keystorePath, String password) {
-        return Fixtures.config(broker.bootstrapServers(), Map.of(
-                "http.tls.keystore", keystorePath, "http.tls.keystore-password", password));
+        return Fixtures.config(
+                broker.bootstrapServers(),
+                Map.of("http.tls.keystore", keystorePath, "http.tls.keystore-password", password));
     }
 
     /** What a client speaking plain HTTP to the TLS port reads back before the server hangs up. */
@@ -125,8 +139,9 @@ class CollectorTlsTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] buf = new byte[64];
@@ -136,13 +151,33 @@ class CollectorTlsTest {
     }
 
     private static void selfSignedKeystore(Path file, String password) throws Exception {
-        Process keytool = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "collector", "-keyalg", "RSA", "-keysize", "2048",
-                "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", file.toString(),
-                "-storepass", password, "-keypass", password)
-                .redirectErrorStream(true).start();
+        Process keytool =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "collector",
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-validity",
+                                "2",
+                                "-dname",
+                                "CN=127.0.0.1",
+                                "-ext",
+                                "SAN=ip:127.0.0.1",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                file.toString(),
+                                "-storepass",
+                                password,
+                                "-keypass",
+                                password)
+                        .redirectErrorStream(true)
+                        .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).as(output).isZero();

@@ -52,11 +52,20 @@ class CollectorWarehouseOutageTest {
     @Test
     void aLookupWhileTheWarehouseIsUnreachableAnswers503WithRetryAfter(Vertx vertx)
             throws Exception {
-        Collector collector = join(Collector.start(vertx, Fixtures.config(
-                broker.bootstrapServers(), Map.of("db.url", db.jdbcUrl(), "db.user", "postgres"))));
+        Collector collector =
+                join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of("db.url", db.jdbcUrl(), "db.user", "postgres"))));
         try (Http http = new Http(vertx, collector.port())) {
-            String receipt = Http.json(http.postJson(measurement(42).toString())).get("items")
-                    .get(0).get("receipt").asText();
+            String receipt =
+                    Http.json(http.postJson(measurement(42).toString()))
+                            .get("items")
+                            .get(0)
+                            .get("receipt")
+                            .asText();
             String path = "/api/v1/measurements/" + receipt;
             assertThat(http.request(HttpMethod.GET, path).statusCode()).isEqualTo(200);
 
@@ -90,8 +99,11 @@ class CollectorWarehouseOutageTest {
                 Statement st = c.createStatement()) {
             st.execute("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS " + !refuse);
             if (refuse) {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                        + " WHERE datname = '" + db.name() + "'");
+                st.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                + " WHERE datname = '"
+                                + db.name()
+                                + "'");
             }
         }
     }

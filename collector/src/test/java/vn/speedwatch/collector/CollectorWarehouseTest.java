@@ -49,15 +49,23 @@ class CollectorWarehouseTest {
     }
 
     @Test
-    void aReceiptShowsPendingThenStoredWithoutCoordinatesThenErased(Vertx vertx)
-            throws Exception {
-        Collector collector = join(Collector.start(vertx, Fixtures.config(
-                broker.bootstrapServers(), Map.of("db.url", db.jdbcUrl(), "db.user", "postgres"))));
+    void aReceiptShowsPendingThenStoredWithoutCoordinatesThenErased(Vertx vertx) throws Exception {
+        Collector collector =
+                join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of("db.url", db.jdbcUrl(), "db.user", "postgres"))));
         try (Http http = new Http(vertx, collector.port())) {
             ObjectNode sent = measurement(95.5).put("latitude", 20.93).put("longitude", 106.66);
             UUID id = UUID.fromString(sent.get("id").asText());
-            String receipt = Http.json(http.postJson(sent.toString())).get("items").get(0)
-                    .get("receipt").asText();
+            String receipt =
+                    Http.json(http.postJson(sent.toString()))
+                            .get("items")
+                            .get(0)
+                            .get("receipt")
+                            .asText();
             String path = "/api/v1/measurements/" + receipt;
 
             JsonNode pending = Http.json(http.request(HttpMethod.GET, path));
@@ -85,9 +93,17 @@ class CollectorWarehouseTest {
     @Test
     void aClientOverItsRateGets429WithRetryAfterWhileAProbeKeyIsNotLimited(Vertx vertx)
             throws Exception {
-        Collector collector = join(Collector.start(vertx, Fixtures.config(
-                broker.bootstrapServers(),
-                Map.of("collector.rate-per-second", "0.2", "collector.burst", "2"))));
+        Collector collector =
+                join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of(
+                                                "collector.rate-per-second",
+                                                "0.2",
+                                                "collector.burst",
+                                                "2"))));
         try (Http http = new Http(vertx, collector.port())) {
             assertThat(http.postJson(measurement(1).toString()).statusCode()).isEqualTo(202);
             assertThat(http.postJson(measurement(2).toString()).statusCode()).isEqualTo(202);
@@ -97,16 +113,17 @@ class CollectorWarehouseTest {
             assertThat(limited.getHeader("Content-Type")).startsWith("application/problem+json");
             assertThat(Integer.parseInt(limited.getHeader("Retry-After"))).isBetween(1, 5);
             for (int i = 0; i < 5; i++) {
-                HttpResponse<Buffer> probe = Http.await(
-                        http.prepare(HttpMethod.POST, "/api/v1/measurements")
-                                .putHeader("Content-Type", "application/json")
-                                .putHeader("X-Api-Key", Fixtures.PROBE_KEY)
-                                .sendBuffer(Buffer.buffer(measurement(4 + i).toString())));
+                HttpResponse<Buffer> probe =
+                        Http.await(
+                                http.prepare(HttpMethod.POST, "/api/v1/measurements")
+                                        .putHeader("Content-Type", "application/json")
+                                        .putHeader("X-Api-Key", Fixtures.PROBE_KEY)
+                                        .sendBuffer(Buffer.buffer(measurement(4 + i).toString())));
                 assertThat(probe.statusCode()).isEqualTo(202);
             }
             String metrics = http.request(HttpMethod.GET, "/metrics").bodyAsString();
-            assertThat(metrics).contains(
-                    CollectorMetrics.REJECTED_PROM + "{reason=\"rate_limited\"} 1.0");
+            assertThat(metrics)
+                    .contains(CollectorMetrics.REJECTED_PROM + "{reason=\"rate_limited\"} 1.0");
         } finally {
             join(collector.close());
         }
@@ -114,20 +131,30 @@ class CollectorWarehouseTest {
 
     @Test
     void forwardedForFromATrustedProxyNamesTheResidentNotTheProxy(Vertx vertx) throws Exception {
-        Collector collector = join(Collector.start(vertx, Fixtures.config(
-                broker.bootstrapServers(), Map.of("collector.trusted-proxies", "127.0.0.0/8"))));
+        Collector collector =
+                join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of("collector.trusted-proxies", "127.0.0.0/8"))));
         TopicReader topic = new TopicReader(broker.bootstrapServers(), Fixtures.TOPIC);
         try (Http http = new Http(vertx, collector.port())) {
             java.util.List<String> hashes = new java.util.ArrayList<>();
             for (String resident : List.of("203.113.7.9", "203.113.7.10")) {
                 ObjectNode m = measurement(30);
-                Http.await(http.prepare(HttpMethod.POST, "/api/v1/measurements")
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader("X-Forwarded-For", resident)
-                        .sendBuffer(Buffer.buffer(m.toString())));
-                hashes.add(topic.all().stream()
-                        .filter(e -> e.getKey().equals(m.get("id").asText()))
-                        .findFirst().orElseThrow().getValue().clientHash());
+                Http.await(
+                        http.prepare(HttpMethod.POST, "/api/v1/measurements")
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("X-Forwarded-For", resident)
+                                .sendBuffer(Buffer.buffer(m.toString())));
+                hashes.add(
+                        topic.all().stream()
+                                .filter(e -> e.getKey().equals(m.get("id").asText()))
+                                .findFirst()
+                                .orElseThrow()
+                                .getValue()
+                                .clientHash());
             }
             assertThat(hashes.get(0)).isNotEqualTo(hashes.get(1));
             assertThat(String.join(",", hashes)).doesNotContain("203.113");
@@ -138,9 +165,34 @@ class CollectorWarehouseTest {
 
     private static RawMeasurementRow storedRow(UUID id) {
         Instant at = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        return new RawMeasurementRow(id, at, at.plusSeconds(2), 95.5, 42.5, 12.0, 1.5, null, null,
-                "VIETTEL", "Viettel", "FIXED_FIBER", null, null, "TDP-07", "cell-1", 20.93,
-                106.66, 8.0, null, "web", null, "hash", null, true, null, null);
+        return new RawMeasurementRow(
+                id,
+                at,
+                at.plusSeconds(2),
+                95.5,
+                42.5,
+                12.0,
+                1.5,
+                null,
+                null,
+                "VIETTEL",
+                "Viettel",
+                "FIXED_FIBER",
+                null,
+                null,
+                "TDP-07",
+                "cell-1",
+                20.93,
+                106.66,
+                8.0,
+                null,
+                "web",
+                null,
+                "hash",
+                null,
+                true,
+                null,
+                null);
     }
 
     private static <T> T join(Future<T> f) throws Exception {

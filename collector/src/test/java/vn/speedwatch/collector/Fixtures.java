@@ -29,8 +29,9 @@ final class Fixtures {
         m.put("collector.burst", "1000");
         m.put("collector.max-body-bytes", "65536");
         m.put("collector.max-batch", "50");
-        m.put("collector.api-keys", "probe-07:" + vn.speedwatch.collector.protect.ApiKeys
-                .hashOf(PROBE_KEY));
+        m.put(
+                "collector.api-keys",
+                "probe-07:" + vn.speedwatch.collector.protect.ApiKeys.hashOf(PROBE_KEY));
         m.put("receipt.secret", "test-receipt-secret");
         m.put("privacy.ip-hash-secret", "test-ip-secret");
         m.putAll(overrides);

@@ -19,8 +19,10 @@ final class Http implements AutoCloseable {
     private final int port;
 
     Http(Vertx vertx, int port) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(port));
+        this.client =
+                WebClient.create(
+                        vertx,
+                        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
         this.port = port;
     }
 

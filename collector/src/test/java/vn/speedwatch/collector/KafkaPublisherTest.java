@@ -33,14 +33,18 @@ class KafkaPublisherTest {
             new MeasurementParser(ValidationLimits.defaults());
 
     @Test
-    void aBatchIsAcknowledgedAsOneRecordPerMeasurementKeyedByItsId(Vertx vertx,
-            @TempDir Path kafkaDir) throws Exception {
+    void aBatchIsAcknowledgedAsOneRecordPerMeasurementKeyedByItsId(
+            Vertx vertx, @TempDir Path kafkaDir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaDir, 0)) {
             broker.createTopic(Fixtures.TOPIC, 3);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             List<MeasurementEvent> events = events(40);
-            try (KafkaPublisher publisher = new KafkaPublisher(broker.bootstrapServers(),
-                    Fixtures.TOPIC, Duration.ofSeconds(10), registry)) {
+            try (KafkaPublisher publisher =
+                    new KafkaPublisher(
+                            broker.bootstrapServers(),
+                            Fixtures.TOPIC,
+                            Duration.ofSeconds(10),
+                            registry)) {
                 join(publisher.publishAll(vertx.getOrCreateContext(), events));
             }
 
@@ -58,8 +62,12 @@ class KafkaPublisherTest {
             throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         long start = System.nanoTime();
-        try (KafkaPublisher publisher = new KafkaPublisher("127.0.0.1:" + closedPort(),
-                Fixtures.TOPIC, Duration.ofSeconds(1), registry)) {
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(
+                        "127.0.0.1:" + closedPort(),
+                        Fixtures.TOPIC,
+                        Duration.ofSeconds(1),
+                        registry)) {
             Future<Void> sent = publisher.publishAll(vertx.getOrCreateContext(), events(25));
 
             assertThatThrownBy(() -> join(sent)).isInstanceOf(ExecutionException.class);
@@ -77,9 +85,16 @@ class KafkaPublisherTest {
     }
 
     private static List<MeasurementEvent> events(int n) {
-        return IntStream.range(0, n).mapToObj(i -> MeasurementEvent.measurement(
-                PARSER.parse(Fixtures.measurement(50 + i)).measurement(), Instant.now(),
-                "client-hash", null, "test")).toList();
+        return IntStream.range(0, n)
+                .mapToObj(
+                        i ->
+                                MeasurementEvent.measurement(
+                                        PARSER.parse(Fixtures.measurement(50 + i)).measurement(),
+                                        Instant.now(),
+                                        "client-hash",
+                                        null,
+                                        "test"))
+                .toList();
     }
 
     private static int closedPort() throws Exception {

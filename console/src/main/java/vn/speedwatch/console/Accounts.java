@@ -21,9 +21,17 @@ final class Accounts {
     }
 
     Optional<Stored> find(String username) {
-        return db.query(ConsoleQueries.OFFICIAL_FIND, rs -> new Stored(rs.getString(1),
-                Official.Role.of(rs.getString(3)), rs.getString(2)), username)
-                .stream().findFirst();
+        return db
+                .query(
+                        ConsoleQueries.OFFICIAL_FIND,
+                        rs ->
+                                new Stored(
+                                        rs.getString(1),
+                                        Official.Role.of(rs.getString(3)),
+                                        rs.getString(2)),
+                        username)
+                .stream()
+                .findFirst();
     }
 
     void recordFailure(String username, Instant at) {
@@ -31,8 +39,7 @@ final class Accounts {
     }
 
     long failuresSince(String username, Instant since) {
-        return db.query(ConsoleQueries.FAILURE_COUNT, rs -> rs.getLong(1), username, since)
-                .get(0);
+        return db.query(ConsoleQueries.FAILURE_COUNT, rs -> rs.getLong(1), username, since).get(0);
     }
 
     void clearFailures(String username) {

@@ -31,11 +31,12 @@ import vn.speedwatch.warehouse.AlertRow;
 final class ConsolePages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePages.class);
-    private static final Map<String, String> FLASH = Map.of(
-            "ack", "Đã ghi nhận cảnh báo / Alert acknowledged",
-            "closed", "Đã đóng cảnh báo / Alert closed",
-            "gone", "Cảnh báo không còn mở / The alert is no longer open",
-            "generated", "Đã lập báo cáo / Reports generated");
+    private static final Map<String, String> FLASH =
+            Map.of(
+                    "ack", "Đã ghi nhận cảnh báo / Alert acknowledged",
+                    "closed", "Đã đóng cảnh báo / Alert closed",
+                    "gone", "Cảnh báo không còn mở / The alert is no longer open",
+                    "generated", "Đã lập báo cáo / Reports generated");
 
     private final Vertx vertx;
     private final ConsoleConfig config;
@@ -51,14 +52,14 @@ final class ConsolePages {
         this.vertx = vertx;
         this.config = config;
         this.base = base;
-        AreaRegistry registry = config.areasFile().map(AreaRegistry::load)
-                .orElseGet(AreaRegistry::loadSample);
+        AreaRegistry registry =
+                config.areasFile().map(AreaRegistry::load).orElseGet(AreaRegistry::loadSample);
         this.areas = registry.areas();
         this.mapData = new MapData(ds, config.reports().zone());
         this.alerts = new AlertRepository(ds);
         this.archive = new ReportArchive(ds, clock);
-        this.generator = new ReportGenerator(ds, config.reports(), areas, QcvnThresholds.load(),
-                clock);
+        this.generator =
+                new ReportGenerator(ds, config.reports(), areas, QcvnThresholds.load(), clock);
     }
 
     void mount(Router router) {
@@ -73,17 +74,36 @@ final class ConsolePages {
 
     private void handleMap(RoutingContext ctx) {
         MapPage.Choice choice = MapChoice.parse(ctx.request(), thisMonth());
-        vertx.executeBlocking(() -> mapData.load(choice.operator().name(),
-                        choice.access().name(), choice.month()), false)
-                .onSuccess(cells -> ConsoleRoutes.html(ctx, 200, MapPage.render(base, nav(ctx),
-                        areas, cells, choice, config)))
+        vertx.executeBlocking(
+                        () ->
+                                mapData.load(
+                                        choice.operator().name(),
+                                        choice.access().name(),
+                                        choice.month()),
+                        false)
+                .onSuccess(
+                        cells ->
+                                ConsoleRoutes.html(
+                                        ctx,
+                                        200,
+                                        MapPage.render(
+                                                base, nav(ctx), areas, cells, choice, config)))
                 .onFailure(ctx::fail);
     }
 
     private void handleAlerts(RoutingContext ctx) {
         vertx.executeBlocking(alerts::findOpen, false)
-                .onSuccess(list -> ConsoleRoutes.html(ctx, 200, AlertsPage.render(base, nav(ctx),
-                        ConsoleRoutes.session(ctx), list, flash(ctx))))
+                .onSuccess(
+                        list ->
+                                ConsoleRoutes.html(
+                                        ctx,
+                                        200,
+                                        AlertsPage.render(
+                                                base,
+                                                nav(ctx),
+                                                ConsoleRoutes.session(ctx),
+                                                list,
+                                                flash(ctx))))
                 .onFailure(ctx::fail);
     }
 
@@ -98,41 +118,78 @@ final class ConsolePages {
     private void handleClose(RoutingContext ctx) {
         long id = idParam(ctx);
         String by = ConsoleRoutes.session(ctx).official().username();
-        vertx.executeBlocking(() -> {
-            Optional<AlertRow> a = alerts.findOpen().stream()
-                    .filter(r -> r.id() != null && r.id() == id).findFirst();
-            a.ifPresent(r -> alerts.close(r.tdpCode(), r.operator(), r.accessType(), r.kind(),
-                    Instant.now(clock)));
-            a.ifPresent(r -> LOG.info("Alert {} closed by '{}'", id, by));
-            return a.isPresent();
-        }, false).onSuccess(done -> back(ctx, "/alerts", done ? "closed" : "gone"))
+        vertx.executeBlocking(
+                        () -> {
+                            Optional<AlertRow> a =
+                                    alerts.findOpen().stream()
+                                            .filter(r -> r.id() != null && r.id() == id)
+                                            .findFirst();
+                            a.ifPresent(
+                                    r ->
+                                            alerts.close(
+                                                    r.tdpCode(),
+                                                    r.operator(),
+                                                    r.accessType(),
+                                                    r.kind(),
+                                                    Instant.now(clock)));
+                            a.ifPresent(r -> LOG.info("Alert {} closed by '{}'", id, by));
+                            return a.isPresent();
+                        },
+                        false)
+                .onSuccess(done -> back(ctx, "/alerts", done ? "closed" : "gone"))
                 .onFailure(ctx::fail);
     }
 
     private void handleReports(RoutingContext ctx) {
         vertx.executeBlocking(() -> archive.list(Optional.empty(), Optional.empty()), false)
-                .onSuccess(list -> ConsoleRoutes.html(ctx, 200, ReportsPage.render(base, nav(ctx),
-                        ConsoleRoutes.session(ctx), list, thisMonth().minusMonths(1),
-                        flash(ctx))))
+                .onSuccess(
+                        list ->
+                                ConsoleRoutes.html(
+                                        ctx,
+                                        200,
+                                        ReportsPage.render(
+                                                base,
+                                                nav(ctx),
+                                                ConsoleRoutes.session(ctx),
+                                                list,
+                                                thisMonth().minusMonths(1),
+                                                flash(ctx))))
                 .onFailure(ctx::fail);
     }
 
     private void handleDownload(RoutingContext ctx) {
         String kind = ctx.pathParam("kind");
         long id = idParam(ctx);
-        vertx.executeBlocking(() -> archive.find(id), false).onSuccess(found -> {
-            Optional<Path> file = found.map(r -> "pdf".equals(kind) ? r.pdfPath()
-                    : "csv".equals(kind) ? r.csvPath() : null).filter(Files::isReadable);
-            if (file.isEmpty()) {
-                ctx.fail(404);
-                return;
-            }
-            ctx.response().putHeader("Content-Type", "pdf".equals(kind) ? "application/pdf"
-                            : "text/csv; charset=utf-8")
-                    .putHeader("Content-Disposition", "attachment; filename=\""
-                            + file.get().getFileName() + "\"")
-                    .sendFile(file.get().toString());
-        }).onFailure(ctx::fail);
+        vertx.executeBlocking(() -> archive.find(id), false)
+                .onSuccess(
+                        found -> {
+                            Optional<Path> file =
+                                    found.map(
+                                                    r ->
+                                                            "pdf".equals(kind)
+                                                                    ? r.pdfPath()
+                                                                    : "csv".equals(kind)
+                                                                            ? r.csvPath()
+                                                                            : null)
+                                            .filter(Files::isReadable);
+                            if (file.isEmpty()) {
+                                ctx.fail(404);
+                                return;
+                            }
+                            ctx.response()
+                                    .putHeader(
+                                            "Content-Type",
+                                            "pdf".equals(kind)
+                                                    ? "application/pdf"
+                                                    : "text/csv; charset=utf-8")
+                                    .putHeader(
+                                            "Content-Disposition",
+                                            "attachment; filename=\""
+                                                    + file.get().getFileName()
+                                                    + "\"")
+                                    .sendFile(file.get().toString());
+                        })
+                .onFailure(ctx::fail);
     }
 
     private void handleGenerate(RoutingContext ctx) {
@@ -140,21 +197,22 @@ final class ConsolePages {
         String month = ctx.request().getFormAttribute("month");
         String operator = ctx.request().getFormAttribute("operator");
         vertx.executeBlocking(() -> generate(month, operator, by), false)
-                .onSuccess(error -> {
-                    if (error.isEmpty()) {
-                        back(ctx, "/reports", "generated");
-                    } else {
-                        reportsWithError(ctx, error.get());
-                    }
-                })
+                .onSuccess(
+                        error -> {
+                            if (error.isEmpty()) {
+                                back(ctx, "/reports", "generated");
+                            } else {
+                                reportsWithError(ctx, error.get());
+                            }
+                        })
                 .onFailure(ctx::fail);
     }
 
     /** Empty when done; else the official-facing reason. */
     private Optional<String> generate(String month, String operator, String by) {
         try {
-            ReportRequest request = ReportRequest.parse(month, operator, config.reportsDir(), by,
-                    clock);
+            ReportRequest request =
+                    ReportRequest.parse(month, operator, config.reportsDir(), by, clock);
             List<GeneratedReport> made = generator.generate(request, ProgressListener.NONE);
             LOG.info("'{}' generated {} report(s) for {}", by, made.size(), request.month());
             return Optional.empty();
@@ -165,9 +223,18 @@ final class ConsolePages {
 
     private void reportsWithError(RoutingContext ctx, String error) {
         vertx.executeBlocking(() -> archive.list(Optional.empty(), Optional.empty()), false)
-                .onSuccess((List<ArchivedReport> list) -> ConsoleRoutes.html(ctx, 422,
-                        ReportsPage.render(base, nav(ctx), ConsoleRoutes.session(ctx), list,
-                                thisMonth().minusMonths(1), error)))
+                .onSuccess(
+                        (List<ArchivedReport> list) ->
+                                ConsoleRoutes.html(
+                                        ctx,
+                                        422,
+                                        ReportsPage.render(
+                                                base,
+                                                nav(ctx),
+                                                ConsoleRoutes.session(ctx),
+                                                list,
+                                                thisMonth().minusMonths(1),
+                                                error)))
                 .onFailure(ctx::fail);
     }
 
@@ -180,8 +247,7 @@ final class ConsolePages {
     }
 
     private void back(RoutingContext ctx, String page, String flash) {
-        ctx.response().setStatusCode(303).putHeader("Location", base + page + "?m=" + flash)
-                .end();
+        ctx.response().setStatusCode(303).putHeader("Location", base + page + "?m=" + flash).end();
     }
 
     private static String flash(RoutingContext ctx) {

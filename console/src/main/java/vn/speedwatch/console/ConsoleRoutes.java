@@ -50,8 +50,8 @@ public final class ConsoleRoutes {
         router.route(base + "/*").handler(SecurityHeaders::handle);
         router.route(HttpMethod.POST, base + "/*")
                 .handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
-        router.get(base + "/assets/*").handler(StaticHandler.create("console")
-                .setCachingEnabled(false));
+        router.get(base + "/assets/*")
+                .handler(StaticHandler.create("console").setCachingEnabled(false));
         router.get(base + "/login").handler(c::handleLoginPage);
         router.post(base + "/login").handler(c::handleLogin);
         router.route(base).handler(c::authenticate);
@@ -60,10 +60,15 @@ public final class ConsoleRoutes {
         router.post(base + "/logout").handler(c::handleLogout);
         c.pages.mount(router);
         router.route(base + "/*").failureHandler(c::handleFailure);
-        vertx.setPeriodic(3_600_000, id -> vertx.executeBlocking(() -> {
-            c.sessions.purge();
-            return null;
-        }, false));
+        vertx.setPeriodic(
+                3_600_000,
+                id ->
+                        vertx.executeBlocking(
+                                () -> {
+                                    c.sessions.purge();
+                                    return null;
+                                },
+                                false));
     }
 
     /** The session a page handler runs for (set by {@link #authenticate}). */
@@ -79,12 +84,17 @@ public final class ConsoleRoutes {
 
     private void handleLogin(RoutingContext ctx) {
         Cookie expected = ctx.request().getCookie(Csrf.LOGIN_COOKIE);
-        String username = Optional.ofNullable(ctx.request().getFormAttribute("username"))
-                .orElse("");
+        String username =
+                Optional.ofNullable(ctx.request().getFormAttribute("username")).orElse("");
         if (!Csrf.valid(ctx, expected == null ? null : expected.getValue())) {
-            html(ctx, 403, LoginPage.render(base, expected == null ? "" : expected.getValue(),
-                    "Phiên đăng nhập đã hết hạn, hãy thử lại / The form expired, try again",
-                    username));
+            html(
+                    ctx,
+                    403,
+                    LoginPage.render(
+                            base,
+                            expected == null ? "" : expected.getValue(),
+                            "Phiên đăng nhập đã hết hạn, hãy thử lại / The form expired, try again",
+                            username));
             return;
         }
         if (username.chars().anyMatch(Character::isISOControl)) {
@@ -94,11 +104,15 @@ public final class ConsoleRoutes {
             return;
         }
         String password = ctx.request().getFormAttribute("password");
-        vertx.executeBlocking(() -> {
-            LoginGuard.Result r = guard.attempt(username, password);
-            return r.official().map(o -> new LoginResult(r, sessions.create(o)))
-                    .orElse(new LoginResult(r, null));
-        }, false).onSuccess(r -> loggedIn(ctx, r, username, expected.getValue()))
+        vertx.executeBlocking(
+                        () -> {
+                            LoginGuard.Result r = guard.attempt(username, password);
+                            return r.official()
+                                    .map(o -> new LoginResult(r, sessions.create(o)))
+                                    .orElse(new LoginResult(r, null));
+                        },
+                        false)
+                .onSuccess(r -> loggedIn(ctx, r, username, expected.getValue()))
                 .onFailure(ctx::fail);
     }
 
@@ -107,53 +121,91 @@ public final class ConsoleRoutes {
     private void loggedIn(RoutingContext ctx, LoginResult r, String username, String csrf) {
         switch (r.result().outcome()) {
             case OK -> {
-                ctx.response().addCookie(cookie(ctx, SESSION_COOKIE, r.token(),
-                        config.sessionMax().toSeconds()));
+                ctx.response()
+                        .addCookie(
+                                cookie(
+                                        ctx,
+                                        SESSION_COOKIE,
+                                        r.token(),
+                                        config.sessionMax().toSeconds()));
                 redirect(ctx, base + "/map");
             }
-            case LOCKED -> html(ctx, 429, LoginPage.render(base, csrf, "Tài khoản tạm khóa do"
-                    + " đăng nhập sai nhiều lần; hãy thử lại sau " + config.lockoutWindow()
-                    .toMinutes() + " phút / Too many failed sign-ins: try again in "
-                    + config.lockoutWindow().toMinutes() + " minutes", username));
+            case LOCKED ->
+                    html(
+                            ctx,
+                            429,
+                            LoginPage.render(
+                                    base,
+                                    csrf,
+                                    "Tài khoản tạm khóa do"
+                                            + " đăng nhập sai nhiều lần; hãy thử lại sau "
+                                            + config.lockoutWindow().toMinutes()
+                                            + " phút / Too many failed sign-ins: try again in "
+                                            + config.lockoutWindow().toMinutes()
+                                            + " minutes",
+                                    username));
             default -> wrongCredentials(ctx, csrf, username);
         }
     }
 
     private void wrongCredentials(RoutingContext ctx, String csrf, String username) {
-        html(ctx, 401, LoginPage.render(base, csrf, "Sai tên đăng nhập hoặc mật khẩu / Wrong"
-                + " user name or password", username));
+        html(
+                ctx,
+                401,
+                LoginPage.render(
+                        base,
+                        csrf,
+                        "Sai tên đăng nhập hoặc mật khẩu / Wrong" + " user name or password",
+                        username));
     }
 
     private void authenticate(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
         String token = cookie == null ? null : cookie.getValue();
-        vertx.executeBlocking(() -> sessions.find(token), false).onSuccess(found -> {
-            if (found.isEmpty()) {
-                redirect(ctx, base + "/login");
-                return;
-            }
-            if (ctx.request().method() == HttpMethod.POST
-                    && !Csrf.valid(ctx, found.get().csrfToken())) {
-                LOG.warn("CSRF check failed for '{}' on {}", found.get().official().username(),
-                        ctx.request().path());
-                html(ctx, 403, Html.page(base, "403", null, "<h1>Yêu cầu bị từ chối / Request"
-                        + " refused</h1><p>Hãy tải lại trang / Reload the page.</p>"));
-                return;
-            }
-            ctx.put(SESSION, found.get());
-            ctx.next();
-        }).onFailure(ctx::fail);
+        vertx.executeBlocking(() -> sessions.find(token), false)
+                .onSuccess(
+                        found -> {
+                            if (found.isEmpty()) {
+                                redirect(ctx, base + "/login");
+                                return;
+                            }
+                            if (ctx.request().method() == HttpMethod.POST
+                                    && !Csrf.valid(ctx, found.get().csrfToken())) {
+                                LOG.warn(
+                                        "CSRF check failed for '{}' on {}",
+                                        found.get().official().username(),
+                                        ctx.request().path());
+                                html(
+                                        ctx,
+                                        403,
+                                        Html.page(
+                                                base,
+                                                "403",
+                                                null,
+                                                "<h1>Yêu cầu bị từ chối / Request"
+                                                        + " refused</h1><p>Hãy tải lại trang / Reload the page.</p>"));
+                                return;
+                            }
+                            ctx.put(SESSION, found.get());
+                            ctx.next();
+                        })
+                .onFailure(ctx::fail);
     }
 
     private void handleLogout(RoutingContext ctx) {
         Session s = session(ctx);
-        vertx.executeBlocking(() -> {
-            sessions.delete(s);
-            return null;
-        }, false).onSuccess(v -> {
-            ctx.response().addCookie(cookie(ctx, SESSION_COOKIE, "", 0));
-            redirect(ctx, base + "/login");
-        }).onFailure(ctx::fail);
+        vertx.executeBlocking(
+                        () -> {
+                            sessions.delete(s);
+                            return null;
+                        },
+                        false)
+                .onSuccess(
+                        v -> {
+                            ctx.response().addCookie(cookie(ctx, SESSION_COOKIE, "", 0));
+                            redirect(ctx, base + "/login");
+                        })
+                .onFailure(ctx::fail);
     }
 
     private void handleFailure(RoutingContext ctx) {
@@ -164,15 +216,27 @@ public final class ConsoleRoutes {
             html(ctx, 404, Html.page(base, "404", null, "<h1>Không tìm thấy / Not found</h1>"));
             return;
         }
-        LOG.error("Console failure on {} {}", ctx.request().method(), ctx.request().path(),
+        LOG.error(
+                "Console failure on {} {}",
+                ctx.request().method(),
+                ctx.request().path(),
                 ctx.failure());
-        html(ctx, 500, Html.page(base, "500", null, "<h1>Lỗi hệ thống / Internal error</h1>"
-                + "<p>Lỗi đã được ghi lại / The error was logged.</p>"));
+        html(
+                ctx,
+                500,
+                Html.page(
+                        base,
+                        "500",
+                        null,
+                        "<h1>Lỗi hệ thống / Internal error</h1>"
+                                + "<p>Lỗi đã được ghi lại / The error was logged.</p>"));
     }
 
     /** Secure whenever the request came over TLS, or always when configured (TLS proxy). */
     private Cookie cookie(RoutingContext ctx, String name, String value, long maxAgeSeconds) {
-        return Cookie.cookie(name, value).setPath(base).setHttpOnly(true)
+        return Cookie.cookie(name, value)
+                .setPath(base)
+                .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT)
                 .setSecure(config.secureCookies() || ctx.request().isSSL())
                 .setMaxAge(maxAgeSeconds);
@@ -183,7 +247,9 @@ public final class ConsoleRoutes {
     }
 
     static void html(RoutingContext ctx, int status, String page) {
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "text/html; charset=utf-8").end(page);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(page);
     }
 }

@@ -29,22 +29,42 @@ final class Html {
     static String page(String base, String title, String nav, String body) {
         return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + esc(title) + " — speedwatch</title>"
-                + "<link rel=\"stylesheet\" href=\"" + base + "/assets/console.css\">"
+                + "<title>"
+                + esc(title)
+                + " — speedwatch</title>"
+                + "<link rel=\"stylesheet\" href=\""
+                + base
+                + "/assets/console.css\">"
                 + "</head><body><header class=\"bar\"><span class=\"brand\">speedwatch · "
-                + "Phường Thủy Nguyên</span>" + (nav == null ? "" : nav) + "</header>"
-                + "<main id=\"main\">" + body + "</main></body></html>";
+                + "Phường Thủy Nguyên</span>"
+                + (nav == null ? "" : nav)
+                + "</header>"
+                + "<main id=\"main\">"
+                + body
+                + "</main></body></html>";
     }
 
     /** The navigation bar with the sign-out form (a POST, so it carries the CSRF token). */
     static String nav(String base, Session session, String grafanaUrl) {
-        return "<nav aria-label=\"Chính / Main\"><a href=\"" + base + "/map\">Bản đồ / Map</a>"
-                + "<a href=\"" + base + "/alerts\">Cảnh báo / Alerts</a>"
-                + "<a href=\"" + base + "/reports\">Báo cáo / Reports</a>"
-                + "<a href=\"" + esc(grafanaUrl) + "\" rel=\"noopener\">Grafana</a>"
-                + "<form method=\"post\" action=\"" + base + "/logout\" class=\"inline\">"
-                + csrfField(session) + "<button type=\"submit\">Đăng xuất ("
-                + esc(session.official().username()) + ")</button></form></nav>";
+        return "<nav aria-label=\"Chính / Main\"><a href=\""
+                + base
+                + "/map\">Bản đồ / Map</a>"
+                + "<a href=\""
+                + base
+                + "/alerts\">Cảnh báo / Alerts</a>"
+                + "<a href=\""
+                + base
+                + "/reports\">Báo cáo / Reports</a>"
+                + "<a href=\""
+                + esc(grafanaUrl)
+                + "\" rel=\"noopener\">Grafana</a>"
+                + "<form method=\"post\" action=\""
+                + base
+                + "/logout\" class=\"inline\">"
+                + csrfField(session)
+                + "<button type=\"submit\">Đăng xuất ("
+                + esc(session.official().username())
+                + ")</button></form></nav>";
     }
 
     static String csrfField(Session session) {
@@ -52,13 +72,13 @@ final class Html {
     }
 
     static String csrfField(String token) {
-        return "<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + esc(token)
-                + "\">";
+        return "<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + esc(token) + "\">";
     }
 
     /** A status line for the result of an action, or nothing. */
     static String flash(String message) {
-        return message == null || message.isBlank() ? ""
+        return message == null || message.isBlank()
+                ? ""
                 : "<p class=\"flash\" role=\"status\">" + esc(message) + "</p>";
     }
 }

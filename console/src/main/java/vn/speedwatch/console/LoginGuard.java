@@ -49,8 +49,8 @@ final class LoginGuard {
         }
         if (accounts.failuresSince(name, now.minus(config.lockoutWindow()))
                 >= config.maxFailures()) {
-            LOG.warn("Login refused for '{}': locked after {} failures", name,
-                    config.maxFailures());
+            LOG.warn(
+                    "Login refused for '{}': locked after {} failures", name, config.maxFailures());
             return new Result(Outcome.LOCKED, Optional.empty());
         }
         Optional<Accounts.Stored> stored = accounts.find(name);

@@ -13,12 +13,16 @@ final class MapChoice {
     private MapChoice() {}
 
     static MapPage.Choice parse(HttpServerRequest req, YearMonth thisMonth) {
-        Operator operator = Arrays.stream(Operator.values())
-                .filter(o -> o.name().equals(req.getParam("operator"))).findFirst()
-                .orElse(Operator.VIETTEL);
-        AccessType access = Arrays.stream(AccessType.values())
-                .filter(a -> a.name().equals(req.getParam("access"))).findFirst()
-                .orElse(AccessType.FIXED_FIBER);
+        Operator operator =
+                Arrays.stream(Operator.values())
+                        .filter(o -> o.name().equals(req.getParam("operator")))
+                        .findFirst()
+                        .orElse(Operator.VIETTEL);
+        AccessType access =
+                Arrays.stream(AccessType.values())
+                        .filter(a -> a.name().equals(req.getParam("access")))
+                        .findFirst()
+                        .orElse(AccessType.FIXED_FIBER);
         YearMonth month = thisMonth;
         try {
             String m = req.getParam("month");

@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import vn.speedwatch.model.QualitySketch;
 
 /**
- * The map's figures: each TDP's month for one operator and access type, merged from the day rows
- * of {@code quality_aggregates}. Sketches merge exactly; devices cannot be summed across days (a
- * phone tests on many days), so the largest daily device count is used as a lower bound.
+ * The map's figures: each TDP's month for one operator and access type, merged from the day rows of
+ * {@code quality_aggregates}. Sketches merge exactly; devices cannot be summed across days (a phone
+ * tests on many days), so the largest daily device count is used as a lower bound.
  */
 final class MapData {
 
@@ -31,18 +31,24 @@ final class MapData {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Map<String, Acc> byTdp = new HashMap<>();
-        db.query(ConsoleQueries.MAP_ROWS, rs -> {
-            Acc a = byTdp.computeIfAbsent(rs.getString(1), k -> new Acc());
-            a.samples += rs.getLong(2);
-            a.devices = Math.max(a.devices, rs.getInt(3));
-            a.evaluated += rs.getLong(4);
-            a.below += rs.getLong(5);
-            byte[] sketch = rs.getBytes(6);
-            if (sketch != null) {
-                a.sketches.add(QualitySketch.fromBytes(sketch));
-            }
-            return a;
-        }, operator, accessType, from, to);
+        db.query(
+                ConsoleQueries.MAP_ROWS,
+                rs -> {
+                    Acc a = byTdp.computeIfAbsent(rs.getString(1), k -> new Acc());
+                    a.samples += rs.getLong(2);
+                    a.devices = Math.max(a.devices, rs.getInt(3));
+                    a.evaluated += rs.getLong(4);
+                    a.below += rs.getLong(5);
+                    byte[] sketch = rs.getBytes(6);
+                    if (sketch != null) {
+                        a.sketches.add(QualitySketch.fromBytes(sketch));
+                    }
+                    return a;
+                },
+                operator,
+                accessType,
+                from,
+                to);
         Map<String, MapCell> out = new HashMap<>();
         byTdp.forEach((tdp, a) -> out.put(tdp, a.cell(tdp)));
         return out;
@@ -58,7 +64,11 @@ final class MapData {
 
         MapCell cell(String tdp) {
             double median = QualitySketch.quantile(QualitySketch.merge(sketches), 0.5);
-            return new MapCell(tdp, samples, devices, Double.isNaN(median) ? null : median,
+            return new MapCell(
+                    tdp,
+                    samples,
+                    devices,
+                    Double.isNaN(median) ? null : median,
                     evaluated == 0 ? null : (double) below / evaluated);
         }
     }

@@ -19,27 +19,58 @@ final class MapPage {
 
     private MapPage() {}
 
-    static String render(String base, String nav, List<Area> areas, Map<String, MapCell> cells,
-            Choice c, ConsoleConfig config) {
-        List<ColourScale.Band> bands = c.belowQcvn() ? ColourScale.BELOW_QCVN
-                : ColourScale.DOWNLOAD;
-        String measure = c.belowQcvn() ? "Tỷ lệ dưới QCVN / Share below QCVN"
-                : "Trung vị tải xuống / Median download";
-        String svg = new TdpMapSvg(areas).render(a -> paint(a, cells, c, config, bands),
-                measure + ", " + c.operator().displayName() + ", " + c.access().labelVi() + ", "
-                        + c.month());
-        return Html.page(base, "Bản đồ / Map", nav, "<h1>Chất lượng theo tổ dân phố / Quality"
-                + " by TDP</h1>" + form(base, c) + "<div class=\"map-wrap\">" + svg + "</div>"
-                + legend(bands, measure) + table(areas, cells, config));
+    static String render(
+            String base,
+            String nav,
+            List<Area> areas,
+            Map<String, MapCell> cells,
+            Choice c,
+            ConsoleConfig config) {
+        List<ColourScale.Band> bands =
+                c.belowQcvn() ? ColourScale.BELOW_QCVN : ColourScale.DOWNLOAD;
+        String measure =
+                c.belowQcvn()
+                        ? "Tỷ lệ dưới QCVN / Share below QCVN"
+                        : "Trung vị tải xuống / Median download";
+        String svg =
+                new TdpMapSvg(areas)
+                        .render(
+                                a -> paint(a, cells, c, config, bands),
+                                measure
+                                        + ", "
+                                        + c.operator().displayName()
+                                        + ", "
+                                        + c.access().labelVi()
+                                        + ", "
+                                        + c.month());
+        return Html.page(
+                base,
+                "Bản đồ / Map",
+                nav,
+                "<h1>Chất lượng theo tổ dân phố / Quality"
+                        + " by TDP</h1>"
+                        + form(base, c)
+                        + "<div class=\"map-wrap\">"
+                        + svg
+                        + "</div>"
+                        + legend(bands, measure)
+                        + table(areas, cells, config));
     }
 
-    private static TdpMapSvg.Paint paint(Area a, Map<String, MapCell> cells, Choice c,
-            ConsoleConfig config, List<ColourScale.Band> bands) {
+    private static TdpMapSvg.Paint paint(
+            Area a,
+            Map<String, MapCell> cells,
+            Choice c,
+            ConsoleConfig config,
+            List<ColourScale.Band> bands) {
         MapCell cell = cells.get(a.code());
-        Double value = cell == null ? null
-                : c.belowQcvn() ? percent(cell.belowQcvnShare()) : cell.downloadMedian();
-        if (cell == null || value == null || !cell.enough(config.minSamples(),
-                config.minDevices())) {
+        Double value =
+                cell == null
+                        ? null
+                        : c.belowQcvn() ? percent(cell.belowQcvnShare()) : cell.downloadMedian();
+        if (cell == null
+                || value == null
+                || !cell.enough(config.minSamples(), config.minDevices())) {
             return new TdpMapSvg.Paint(ColourScale.NOT_ENOUGH, "chưa đủ mẫu / not enough samples");
         }
         ColourScale.Band band = ColourScale.band(bands, value);
@@ -57,11 +88,18 @@ final class MapPage {
                 acc.append(option(a.name(), a.labelVi() + " / " + a.labelEn(), a == c.access()));
             }
         }
-        return "<form method=\"get\" action=\"" + base + "/map\" class=\"filters\">"
-                + "<label>Nhà mạng / Operator <select name=\"operator\" id=\"operator\">" + ops
+        return "<form method=\"get\" action=\""
+                + base
+                + "/map\" class=\"filters\">"
+                + "<label>Nhà mạng / Operator <select name=\"operator\" id=\"operator\">"
+                + ops
                 + "</select></label><label>Loại kết nối / Access <select name=\"access\""
-                + " id=\"access\">" + acc + "</select></label><label>Tháng / Month <input"
-                + " type=\"month\" name=\"month\" id=\"month\" value=\"" + c.month() + "\">"
+                + " id=\"access\">"
+                + acc
+                + "</select></label><label>Tháng / Month <input"
+                + " type=\"month\" name=\"month\" id=\"month\" value=\""
+                + c.month()
+                + "\">"
                 + "</label><label>Chỉ số / Measure <select name=\"measure\" id=\"measure\">"
                 + option("download", "Trung vị tải xuống / Median download", !c.belowQcvn())
                 + option("below", "Tỷ lệ dưới QCVN / Share below QCVN", c.belowQcvn())
@@ -69,8 +107,11 @@ final class MapPage {
     }
 
     private static String legend(List<ColourScale.Band> bands, String measure) {
-        StringBuilder b = new StringBuilder("<ul class=\"legend\" aria-label=\"Chú giải / Legend: "
-                + Html.esc(measure) + "\">");
+        StringBuilder b =
+                new StringBuilder(
+                        "<ul class=\"legend\" aria-label=\"Chú giải / Legend: "
+                                + Html.esc(measure)
+                                + "\">");
         for (ColourScale.Band band : bands) {
             b.append(item(band.colour(), band.label()));
         }
@@ -80,26 +121,38 @@ final class MapPage {
 
     private static String item(String colour, String label) {
         return "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><rect width=\"16\""
-                + " height=\"16\" fill=\"" + colour + "\" stroke=\"#333\"/></svg> "
-                + Html.esc(label) + "</li>";
+                + " height=\"16\" fill=\""
+                + colour
+                + "\" stroke=\"#333\"/></svg> "
+                + Html.esc(label)
+                + "</li>";
     }
 
-    private static String table(List<Area> areas, Map<String, MapCell> cells,
-            ConsoleConfig config) {
-        StringBuilder b = new StringBuilder("<table class=\"cells\"><caption>Số liệu từng tổ /"
-                + " Figures per TDP</caption><thead><tr><th scope=\"col\">Tổ / TDP</th>"
-                + "<th scope=\"col\">Số lần đo / Tests</th><th scope=\"col\">Trung vị /"
-                + " Median (Mbit/s)</th><th scope=\"col\">Dưới QCVN / Below</th></tr></thead>"
-                + "<tbody>");
+    private static String table(
+            List<Area> areas, Map<String, MapCell> cells, ConsoleConfig config) {
+        StringBuilder b =
+                new StringBuilder(
+                        "<table class=\"cells\"><caption>Số liệu từng tổ /"
+                                + " Figures per TDP</caption><thead><tr><th scope=\"col\">Tổ / TDP</th>"
+                                + "<th scope=\"col\">Số lần đo / Tests</th><th scope=\"col\">Trung vị /"
+                                + " Median (Mbit/s)</th><th scope=\"col\">Dưới QCVN / Below</th></tr></thead>"
+                                + "<tbody>");
         for (Area a : areas) {
             MapCell c = cells.get(a.code());
             boolean enough = c != null && c.enough(config.minSamples(), config.minDevices());
-            b.append("<tr data-tdp=\"").append(Html.esc(a.code())).append("\"><th scope=\"row\">")
-                    .append(Html.esc(a.name())).append("</th><td>")
-                    .append(c == null ? 0 : c.samples()).append("</td>");
+            b.append("<tr data-tdp=\"")
+                    .append(Html.esc(a.code()))
+                    .append("\"><th scope=\"row\">")
+                    .append(Html.esc(a.name()))
+                    .append("</th><td>")
+                    .append(c == null ? 0 : c.samples())
+                    .append("</td>");
             if (enough) {
-                b.append("<td>").append(fmtOrDash(c.downloadMedian())).append("</td><td>")
-                        .append(fmtOrDash(percent(c.belowQcvnShare()))).append(" %</td>");
+                b.append("<td>")
+                        .append(fmtOrDash(c.downloadMedian()))
+                        .append("</td><td>")
+                        .append(fmtOrDash(percent(c.belowQcvnShare())))
+                        .append(" %</td>");
             } else {
                 b.append("<td colspan=\"2\">chưa đủ mẫu / not enough samples</td>");
             }
@@ -109,8 +162,13 @@ final class MapPage {
     }
 
     private static String option(String value, String label, boolean selected) {
-        return "<option value=\"" + Html.esc(value) + "\"" + (selected ? " selected" : "") + ">"
-                + Html.esc(label) + "</option>";
+        return "<option value=\""
+                + Html.esc(value)
+                + "\""
+                + (selected ? " selected" : "")
+                + ">"
+                + Html.esc(label)
+                + "</option>";
     }
 
     private static Double percent(Double share) {

@@ -5,14 +5,15 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Headers every console answer carries: strict CSP, no framing, no sniffing, and no referrer to
- * other sites ({@code same-origin}: with {@code no-referrer} browsers send {@code Origin: null}
- * on our own forms, which the CSRF check must refuse).
+ * other sites ({@code same-origin}: with {@code no-referrer} browsers send {@code Origin: null} on
+ * our own forms, which the CSRF check must refuse).
  */
 final class SecurityHeaders {
 
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; form-action 'self';"
-            + " frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self';"
+                    + " img-src 'self' data:; connect-src 'self'; form-action 'self';"
+                    + " frame-ancestors 'none'; base-uri 'none'";
 
     private SecurityHeaders() {}
 

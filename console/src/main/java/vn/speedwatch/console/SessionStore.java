@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 /**
  * Console sessions in the warehouse ({@code official_sessions}), so a restart does not sign
  * everyone out. The cookie holds a random token; the table holds only its SHA-256. A session ends
- * after {@link ConsoleConfig#sessionIdle()} without use or {@link ConsoleConfig#sessionMax()}
- * after login, whichever comes first.
+ * after {@link ConsoleConfig#sessionIdle()} without use or {@link ConsoleConfig#sessionMax()} after
+ * login, whichever comes first.
  */
 final class SessionStore {
 
@@ -36,8 +36,14 @@ final class SessionStore {
     String create(Official official) {
         String token = randomToken();
         Instant now = clock.instant();
-        db.update(ConsoleQueries.SESSION_INSERT, sha256(token), official.username(),
-                randomToken(), now, now, now.plus(config.sessionMax()));
+        db.update(
+                ConsoleQueries.SESSION_INSERT,
+                sha256(token),
+                official.username(),
+                randomToken(),
+                now,
+                now,
+                now.plus(config.sessionMax()));
         return token;
     }
 
@@ -48,14 +54,27 @@ final class SessionStore {
         }
         String hash = sha256(token);
         Instant now = clock.instant();
-        Optional<Session> found = db.query(ConsoleQueries.SESSION_FIND, rs -> {
-            Instant lastSeen = rs.getTimestamp(5).toInstant();
-            if (lastSeen.plus(config.sessionIdle()).isBefore(now)) {
-                return null;
-            }
-            return new Session(hash, new Official(rs.getString(1),
-                    Official.Role.of(rs.getString(2))), rs.getString(3));
-        }, hash, now).stream().filter(s -> s != null).findFirst();
+        Optional<Session> found =
+                db
+                        .query(
+                                ConsoleQueries.SESSION_FIND,
+                                rs -> {
+                                    Instant lastSeen = rs.getTimestamp(5).toInstant();
+                                    if (lastSeen.plus(config.sessionIdle()).isBefore(now)) {
+                                        return null;
+                                    }
+                                    return new Session(
+                                            hash,
+                                            new Official(
+                                                    rs.getString(1),
+                                                    Official.Role.of(rs.getString(2))),
+                                            rs.getString(3));
+                                },
+                                hash,
+                                now)
+                        .stream()
+                        .filter(s -> s != null)
+                        .findFirst();
         if (found.isPresent()) {
             db.update(ConsoleQueries.SESSION_TOUCH, Timestamp.from(now), hash);
         } else {

@@ -37,22 +37,33 @@ final class TdpMapSvg {
         int height = (int) Math.ceil(bounds.getHeight() * scale);
         StringBuilder b = new StringBuilder();
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-2 -2 ")
-                .append(WIDTH + 4).append(' ').append(height + 4)
-                .append("\" role=\"img\" aria-label=\"").append(Html.esc(label))
+                .append(WIDTH + 4)
+                .append(' ')
+                .append(height + 4)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.esc(label))
                 .append("\" class=\"map\">");
         for (Area a : areas) {
             Paint p = paint.apply(a);
-            b.append("<path data-tdp=\"").append(Html.esc(a.code())).append("\" fill=\"")
-                    .append(p.fill()).append("\" fill-rule=\"evenodd\" d=\"")
-                    .append(path(a.geometry())).append("\"><title>")
+            b.append("<path data-tdp=\"")
+                    .append(Html.esc(a.code()))
+                    .append("\" fill=\"")
+                    .append(p.fill())
+                    .append("\" fill-rule=\"evenodd\" d=\"")
+                    .append(path(a.geometry()))
+                    .append("\"><title>")
                     .append(Html.esc(a.name() + " (" + a.code() + "): " + p.title()))
                     .append("</title></path>");
         }
         for (Area a : areas) {
             Point c = a.geometry().getInteriorPoint();
-            b.append("<text x=\"").append(fmt(x(c.getX()))).append("\" y=\"")
-                    .append(fmt(y(c.getY()))).append("\" class=\"label\">")
-                    .append(Html.esc(a.code().replace("TDP-", ""))).append("</text>");
+            b.append("<text x=\"")
+                    .append(fmt(x(c.getX())))
+                    .append("\" y=\"")
+                    .append(fmt(y(c.getY())))
+                    .append("\" class=\"label\">")
+                    .append(Html.esc(a.code().replace("TDP-", "")))
+                    .append("</text>");
         }
         return b.append("</svg>").toString();
     }
@@ -71,7 +82,9 @@ final class TdpMapSvg {
 
     private void ring(StringBuilder d, Coordinate[] points) {
         for (int i = 0; i < points.length; i++) {
-            d.append(i == 0 ? 'M' : 'L').append(fmt(x(points[i].x))).append(',')
+            d.append(i == 0 ? 'M' : 'L')
+                    .append(fmt(x(points[i].x)))
+                    .append(',')
                     .append(fmt(y(points[i].y)));
         }
         d.append('Z');

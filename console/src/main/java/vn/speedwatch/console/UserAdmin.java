@@ -16,6 +16,7 @@ public final class UserAdmin {
 
     /** bcrypt cost: about a tenth of a second per login on a small server. */
     static final int BCRYPT_STRENGTH = 11;
+
     static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     private static final Logger LOG = LoggerFactory.getLogger(UserAdmin.class);
@@ -37,14 +38,18 @@ public final class UserAdmin {
     public void add(String username, String role, String password) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Tên đăng nhập phải dài 3–40 ký tự a-z, 0-9, . _ -"
-                    + " / the user name must be 3–40 characters of a-z, 0-9, . _ -");
+            throw new IllegalArgumentException(
+                    "Tên đăng nhập phải dài 3–40 ký tự a-z, 0-9, . _ -"
+                            + " / the user name must be 3–40 characters of a-z, 0-9, . _ -");
         }
         Official.Role r = parseRole(role);
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("Mật khẩu phải có ít nhất " + MIN_PASSWORD_LENGTH
-                    + " ký tự / the password needs at least " + MIN_PASSWORD_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "Mật khẩu phải có ít nhất "
+                            + MIN_PASSWORD_LENGTH
+                            + " ký tự / the password needs at least "
+                            + MIN_PASSWORD_LENGTH
+                            + " characters");
         }
         accounts.save(name, r, encoder.encode(password));
         accounts.clearFailures(name);
@@ -55,8 +60,12 @@ public final class UserAdmin {
         try {
             return Official.Role.of(role == null ? "" : role.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Vai trò phải là official hoặc admin / the role"
-                    + " must be official or admin, not '" + role + "'", e);
+            throw new IllegalArgumentException(
+                    "Vai trò phải là official hoặc admin / the role"
+                            + " must be official or admin, not '"
+                            + role
+                            + "'",
+                    e);
         }
     }
 }

@@ -34,8 +34,9 @@ class ConsoleActionsTest {
     @BeforeAll
     static void start() throws Exception {
         new UserAdmin(db.dataSource()).add("tuan.le", "official", PASSWORD);
-        server = new ConsoleServer(db.dataSource(),
-                Map.of("console.reports-dir", reportsDir.toString()));
+        server =
+                new ConsoleServer(
+                        db.dataSource(), Map.of("console.reports-dir", reportsDir.toString()));
         official = new ConsoleClient(server);
         assertThat(official.login("tuan.le", PASSWORD).statusCode()).isEqualTo(303);
     }
@@ -48,18 +49,31 @@ class ConsoleActionsTest {
     @Test
     void closingAnAlertTakesItOffTheOpenList() throws Exception {
         AlertRepository alerts = new AlertRepository(db.dataSource());
-        long id = alerts.openIfAbsent(AlertRow.open("TDP-04", "VNPT", "MOBILE_4G",
-                AlertRow.MEDIAN_DROP, Instant.now(), 40L, 8.0, 30.0, null, "{}")).orElseThrow();
+        long id =
+                alerts.openIfAbsent(
+                                AlertRow.open(
+                                        "TDP-04",
+                                        "VNPT",
+                                        "MOBILE_4G",
+                                        AlertRow.MEDIAN_DROP,
+                                        Instant.now(),
+                                        40L,
+                                        8.0,
+                                        30.0,
+                                        null,
+                                        "{}"))
+                        .orElseThrow();
         String page = official.get("/admin/alerts").body();
         assertThat(page).contains("data-alert=\"" + id + "\"", "Trung vị giảm");
 
-        HttpResponse<String> r = official.post("/admin/alerts/" + id + "/close",
-                form("_csrf", csrfOf(page)));
+        HttpResponse<String> r =
+                official.post("/admin/alerts/" + id + "/close", form("_csrf", csrfOf(page)));
 
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(alerts.findOpen()).noneMatch(a -> a.id() == id);
         assertThat(official.get("/admin/alerts?m=closed").body())
-                .contains("Đã đóng cảnh báo").doesNotContain("data-alert=\"" + id + "\"");
+                .contains("Đã đóng cảnh báo")
+                .doesNotContain("data-alert=\"" + id + "\"");
     }
 
     @Test
@@ -67,8 +81,16 @@ class ConsoleActionsTest {
         YearMonth last = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
         String page = official.get("/admin/reports").body();
 
-        HttpResponse<String> r = official.post("/admin/reports/generate", form("_csrf",
-                csrfOf(page), "month", last.toString(), "operator", "VIETTEL"));
+        HttpResponse<String> r =
+                official.post(
+                        "/admin/reports/generate",
+                        form(
+                                "_csrf",
+                                csrfOf(page),
+                                "month",
+                                last.toString(),
+                                "operator",
+                                "VIETTEL"));
 
         assertThat(r.statusCode()).isEqualTo(303);
         String archive = official.get("/admin/reports?m=generated").body();
@@ -86,8 +108,10 @@ class ConsoleActionsTest {
         String page = official.get("/admin/reports").body();
         YearMonth next = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusMonths(2);
 
-        HttpResponse<String> r = official.post("/admin/reports/generate",
-                form("_csrf", csrfOf(page), "month", next.toString(), "operator", ""));
+        HttpResponse<String> r =
+                official.post(
+                        "/admin/reports/generate",
+                        form("_csrf", csrfOf(page), "month", next.toString(), "operator", ""));
 
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("chưa đến");

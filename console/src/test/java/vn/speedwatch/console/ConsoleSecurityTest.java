@@ -56,7 +56,8 @@ class ConsoleSecurityTest {
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> r = new ConsoleClient(server).get("/admin/login");
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'")
+        assertThat(csp)
+                .contains("frame-ancestors 'none'", "script-src 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).contains("same-origin");
@@ -70,8 +71,11 @@ class ConsoleSecurityTest {
         HttpResponse<String> r = lan.login("lan.nguyen", PASSWORD);
 
         assertThat(r.statusCode()).isEqualTo(303);
-        String cookie = r.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(ConsoleRoutes.SESSION_COOKIE)).findFirst().orElseThrow();
+        String cookie =
+                r.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith(ConsoleRoutes.SESSION_COOKIE))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
                 .contains("httponly", "samesite=strict", "path=/admin");
         assertThat(lan.get("/admin/map").statusCode()).isEqualTo(200);
@@ -86,8 +90,10 @@ class ConsoleSecurityTest {
         assertThat(wrong.body()).contains("Sai tên đăng nhập hoặc mật khẩu");
 
         someone.get("/admin/login");
-        HttpResponse<String> forged = someone.post("/admin/login",
-                form("username", "lan.nguyen", "password", PASSWORD, "_csrf", "forged"));
+        HttpResponse<String> forged =
+                someone.post(
+                        "/admin/login",
+                        form("username", "lan.nguyen", "password", PASSWORD, "_csrf", "forged"));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(someone.get("/admin/map").statusCode()).isEqualTo(303);
     }
@@ -127,9 +133,11 @@ class ConsoleSecurityTest {
 
     @Test
     void passwordsAreStoredAsBcryptHashesAndWeakOnesRefused() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT password_hash FROM officials WHERE username = 'lan.nguyen'")) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery(
+                                "SELECT password_hash FROM officials WHERE username = 'lan.nguyen'")) {
             rs.next();
             assertThat(rs.getString(1)).startsWith("$2").doesNotContain(PASSWORD);
         }

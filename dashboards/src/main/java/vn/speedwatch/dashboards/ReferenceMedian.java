@@ -6,9 +6,9 @@ import vn.speedwatch.model.AccessType;
 import vn.speedwatch.model.Operator;
 
 /**
- * One monthly median published by VNNIC for an area, operator and access type: a reference line
- * the dashboards draw beside the ward's own medians. {@code latencyMedianMs} and
- * {@code sampleCount} are null when the portal does not give them.
+ * One monthly median published by VNNIC for an area, operator and access type: a reference line the
+ * dashboards draw beside the ward's own medians. {@code latencyMedianMs} and {@code sampleCount}
+ * are null when the portal does not give them.
  */
 public record ReferenceMedian(
         YearMonth month,

@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports the VNNIC reference medians CSV (see {@link ReferenceCsvParser}) into the warehouse
- * table {@code reference_medians}. All or nothing: a file with any bad line stores no row, and a
+ * Imports the VNNIC reference medians CSV (see {@link ReferenceCsvParser}) into the warehouse table
+ * {@code reference_medians}. All or nothing: a file with any bad line stores no row, and a
  * re-import of the same month, area, operator and access type replaces the earlier values.
  */
 public final class ReferenceMediansImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceMediansImport.class);
 
-    static final String UPSERT = """
+    static final String UPSERT =
+            """
             INSERT INTO reference_medians (month, area, operator, access_type, download_median,
                 upload_median, latency_median, sample_count, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -43,8 +44,8 @@ public final class ReferenceMediansImport {
      * Parses and stores the CSV; returns the number of rows stored. {@code source} says where the
      * numbers come from, e.g. "VNNIC i-Speed 2026-10".
      */
-    public int importCsv(Reader csv, String source) throws IOException, ReferenceCsvException,
-            SQLException {
+    public int importCsv(Reader csv, String source)
+            throws IOException, ReferenceCsvException, SQLException {
         List<ReferenceMedian> rows = ReferenceCsvParser.parse(csv);
         store(rows, source);
         LOG.info("Imported {} reference medians from {}", rows.size(), source);

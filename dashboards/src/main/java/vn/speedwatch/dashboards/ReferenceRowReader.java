@@ -18,6 +18,7 @@ final class ReferenceRowReader {
 
     /** "2026-10" or "10/2026", as the portal shows months. */
     private static final Pattern ISO_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
+
     private static final Pattern VN_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
     private static final Pattern COUNT = Pattern.compile("\\d{1,3}(\\.\\d{3})+|\\d+");
     private static final double MAX_MBPS = 100_000;
@@ -55,8 +56,8 @@ final class ReferenceRowReader {
         if (errors.size() > errorsBefore) {
             return null;
         }
-        return new ReferenceMedian(month, area, operator, access, download, upload, latency,
-                samples);
+        return new ReferenceMedian(
+                month, area, operator, access, download, upload, latency, samples);
     }
 
     private String field(String name) {
@@ -77,7 +78,8 @@ final class ReferenceRowReader {
         } catch (DateTimeException e) {
             // falls through to the message below
         }
-        error("tháng '" + text + "' không hợp lệ (dùng 2026-10 hoặc 10/2026)",
+        error(
+                "tháng '" + text + "' không hợp lệ (dùng 2026-10 hoặc 10/2026)",
                 "month '" + text + "' is invalid (use 2026-10 or 10/2026)");
         return null;
     }
@@ -101,12 +103,14 @@ final class ReferenceRowReader {
 
     private AccessType accessType(String text) {
         for (AccessType t : AccessType.values()) {
-            if (t.name().equalsIgnoreCase(text) || t.labelVi().equalsIgnoreCase(text)
+            if (t.name().equalsIgnoreCase(text)
+                    || t.labelVi().equalsIgnoreCase(text)
                     || t.labelEn().equalsIgnoreCase(text)) {
                 return t;
             }
         }
-        error("loại truy cập '" + text + "' không nhận ra (ví dụ FIXED_FIBER, MOBILE_4G)",
+        error(
+                "loại truy cập '" + text + "' không nhận ra (ví dụ FIXED_FIBER, MOBILE_4G)",
                 "access type '" + text + "' is unknown (e.g. FIXED_FIBER, MOBILE_4G)");
         return null;
     }
@@ -127,8 +131,13 @@ final class ReferenceRowReader {
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        error("cột " + column + " = '" + field(column) + "' không phải số từ 0 đến " + (long) max,
-                "column " + column + " = '" + field(column) + "' is not a number from 0 to "
+        error(
+                "cột " + column + " = '" + field(column) + "' không phải số từ 0 đến " + (long) max,
+                "column "
+                        + column
+                        + " = '"
+                        + field(column)
+                        + "' is not a number from 0 to "
                         + (long) max);
         return null;
     }
@@ -145,7 +154,8 @@ final class ReferenceRowReader {
                 // too many digits: falls through to the message below
             }
         }
-        error("số mẫu '" + text + "' không phải số nguyên không âm",
+        error(
+                "số mẫu '" + text + "' không phải số nguyên không âm",
                 "samples '" + text + "' is not a non-negative integer");
         return null;
     }

@@ -19,27 +19,52 @@ class DashboardStructureTest {
 
     private static final Pattern VARIABLE =
             Pattern.compile("\\$(\\w+)|\\[\\[(\\w+)(?::\\w+)?]]|\\$\\{(\\w+)(?::[^}]+)?}");
+
     /** Grafana's global variables and the PostgreSQL datasource's macros. */
-    private static final Set<String> BUILT_IN = Set.of("__interval", "__interval_ms",
-            "__rate_interval", "__range", "__range_s", "__range_ms", "__from", "__to",
-            "__timezone", "__dashboard", "__org", "__user", "__timeFilter", "__timeFrom",
-            "__timeTo", "__timeGroup", "__timeGroupAlias", "__time", "__timeEpoch",
-            "__unixEpochFilter", "__unixEpochGroup", "__unixEpochGroupAlias");
-    private static final Pattern VIETNAMESE = Pattern.compile(
-            "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
-            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> BUILT_IN =
+            Set.of(
+                    "__interval",
+                    "__interval_ms",
+                    "__rate_interval",
+                    "__range",
+                    "__range_s",
+                    "__range_ms",
+                    "__from",
+                    "__to",
+                    "__timezone",
+                    "__dashboard",
+                    "__org",
+                    "__user",
+                    "__timeFilter",
+                    "__timeFrom",
+                    "__timeTo",
+                    "__timeGroup",
+                    "__timeGroupAlias",
+                    "__time",
+                    "__timeEpoch",
+                    "__unixEpochFilter",
+                    "__unixEpochGroup",
+                    "__unixEpochGroupAlias");
+
+    private static final Pattern VIETNAMESE =
+            Pattern.compile(
+                    "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
+                    Pattern.CASE_INSENSITIVE);
 
     private final List<Dashboard> dashboards = Provisioning.dashboards();
 
     @Test
     void sixDashboardsWithUniqueUidsAndSchemaVersion() {
         assertThat(dashboards).hasSize(6);
-        assertThat(dashboards).extracting(Dashboard::uid).doesNotHaveDuplicates()
+        assertThat(dashboards)
+                .extracting(Dashboard::uid)
+                .doesNotHaveDuplicates()
                 .allMatch(uid -> uid.matches("[a-z0-9-]{1,40}"));
         for (Dashboard d : dashboards) {
             assertThat(d.json().path("schemaVersion").isInt()).as(d.file()).isTrue();
-            assertThat(d.json().has("id")).as("%s: no database id in a provisioned file",
-                    d.file()).isFalse();
+            assertThat(d.json().has("id"))
+                    .as("%s: no database id in a provisioned file", d.file())
+                    .isFalse();
             assertThat(d.json().path("timezone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
         }
     }
@@ -49,11 +74,11 @@ class DashboardStructureTest {
         for (Dashboard d : dashboards) {
             Set<Integer> ids = new HashSet<>();
             for (JsonNode p : d.panels()) {
-                assertThat(ids.add(p.path("id").asInt())).as("%s panel id %s", d.file(),
-                        p.path("id")).isTrue();
+                assertThat(ids.add(p.path("id").asInt()))
+                        .as("%s panel id %s", d.file(), p.path("id"))
+                        .isTrue();
                 JsonNode g = p.path("gridPos");
-                assertThat(g.path("x").asInt() + g.path("w").asInt()).as(d.file())
-                        .isBetween(1, 24);
+                assertThat(g.path("x").asInt() + g.path("w").asInt()).as(d.file()).isBetween(1, 24);
                 assertThat(g.path("h").asInt()).isPositive();
             }
         }
@@ -70,7 +95,8 @@ class DashboardStructureTest {
         for (Dashboard d : dashboards) {
             for (JsonNode ref : datasourceRefs(d)) {
                 String uid = ref.path("uid").asText();
-                assertThat(provisioned).as("%s refers to datasource %s", d.file(), ref)
+                assertThat(provisioned)
+                        .as("%s refers to datasource %s", d.file(), ref)
                         .containsKey(uid);
                 assertThat(ref.path("type").asText()).isEqualTo(provisioned.get(uid));
             }
@@ -84,10 +110,13 @@ class DashboardStructureTest {
             for (String text : textsWithVariables(d)) {
                 Matcher m = VARIABLE.matcher(text);
                 while (m.find()) {
-                    String name = m.group(1) != null ? m.group(1)
-                            : m.group(2) != null ? m.group(2) : m.group(3);
+                    String name =
+                            m.group(1) != null
+                                    ? m.group(1)
+                                    : m.group(2) != null ? m.group(2) : m.group(3);
                     assertThat(defined.contains(name) || BUILT_IN.contains(name))
-                            .as("%s uses $%s, which is not defined", d.file(), name).isTrue();
+                            .as("%s uses $%s, which is not defined", d.file(), name)
+                            .isTrue();
                 }
             }
         }
@@ -98,9 +127,12 @@ class DashboardStructureTest {
         assertThat(dashboards.stream().filter(d -> d.variables().containsKey("min_samples")))
                 .hasSize(5);
         for (Dashboard d : dashboards) {
-            boolean perCell = Provisioning.sqlQueries().stream()
-                    .anyMatch(q -> q.dashboard().uid().equals(d.uid())
-                            && q.sql().contains("$min_samples"));
+            boolean perCell =
+                    Provisioning.sqlQueries().stream()
+                            .anyMatch(
+                                    q ->
+                                            q.dashboard().uid().equals(d.uid())
+                                                    && q.sql().contains("$min_samples"));
             if (perCell) {
                 TemplateVariable min = d.variables().get("min_samples");
                 assertThat(min).as("%s defines $min_samples", d.file()).isNotNull();
@@ -139,10 +171,13 @@ class DashboardStructureTest {
                 offenders.add(key);
             }
         }
-        assertThat(offenders).as("panels reading raw measurements instead of aggregates")
-                .isEmpty();
-        assertThat(RAW_READERS_ALLOWED.values()).allSatisfy(reason -> assertThat(reason)
-                .as("an allowed raw reader says why").isNotBlank());
+        assertThat(offenders).as("panels reading raw measurements instead of aggregates").isEmpty();
+        assertThat(RAW_READERS_ALLOWED.values())
+                .allSatisfy(
+                        reason ->
+                                assertThat(reason)
+                                        .as("an allowed raw reader says why")
+                                        .isNotBlank());
     }
 
     @Test
@@ -151,12 +186,18 @@ class DashboardStructureTest {
             assertThat(d.title()).matches(t -> VIETNAMESE.matcher(t).find(), "Vietnamese");
             for (JsonNode p : d.panels()) {
                 String title = p.path("title").asText();
-                assertThat(title).as(d.file()).matches(t -> VIETNAMESE.matcher(t).find(),
-                        "is Vietnamese");
-                assertThat(Normalizer.isNormalized(title + p.path("description").asText(),
-                        Normalizer.Form.NFC)).as("%s: NFC text", title).isTrue();
+                assertThat(title)
+                        .as(d.file())
+                        .matches(t -> VIETNAMESE.matcher(t).find(), "is Vietnamese");
+                assertThat(
+                                Normalizer.isNormalized(
+                                        title + p.path("description").asText(),
+                                        Normalizer.Form.NFC))
+                        .as("%s: NFC text", title)
+                        .isTrue();
                 assertThat(p.path("fieldConfig").path("defaults").path("unit").asText())
-                        .as("%s has a unit", title).isNotEmpty();
+                        .as("%s has a unit", title)
+                        .isNotEmpty();
             }
         }
     }

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The macro expansion of Grafana's PostgreSQL datasource, ported from
- * {@code pkg/tsdb/grafana-postgresql-datasource/macros.go} (grafana/grafana): the server rewrites
- * {@code $__timeFilter(col)} and friends after the browser has interpolated the variables. An
- * unknown macro is an error there, and here.
+ * The macro expansion of Grafana's PostgreSQL datasource, ported from {@code
+ * pkg/tsdb/grafana-postgresql-datasource/macros.go} (grafana/grafana): the server rewrites {@code
+ * $__timeFilter(col)} and friends after the browser has interpolated the variables. An unknown
+ * macro is an error there, and here.
  */
 final class GrafanaMacros {
 
@@ -60,16 +60,33 @@ final class GrafanaMacros {
         return switch (name) {
             case "__time" -> column(name, args) + " AS \"time\"";
             case "__timeEpoch" -> "extract(epoch from " + column(name, args) + ") as \"time\"";
-            case "__timeFilter" -> column(name, args) + " BETWEEN '" + rfc3339Nano(from)
-                    + "' AND '" + rfc3339Nano(to) + "'";
+            case "__timeFilter" ->
+                    column(name, args)
+                            + " BETWEEN '"
+                            + rfc3339Nano(from)
+                            + "' AND '"
+                            + rfc3339Nano(to)
+                            + "'";
             case "__timeFrom" -> "'" + rfc3339Nano(from) + "'";
             case "__timeTo" -> "'" + rfc3339Nano(to) + "'";
             case "__timeGroup" -> timeGroup(name, args);
             case "__timeGroupAlias" -> timeGroup(name, args) + " AS \"time\"";
-            case "__unixEpochFilter" -> column(name, args) + " >= " + from.getEpochSecond()
-                    + " AND " + args.get(0) + " <= " + to.getEpochSecond();
-            case "__unixEpochNanoFilter" -> column(name, args) + " >= " + nanos(from) + " AND "
-                    + args.get(0) + " <= " + nanos(to);
+            case "__unixEpochFilter" ->
+                    column(name, args)
+                            + " >= "
+                            + from.getEpochSecond()
+                            + " AND "
+                            + args.get(0)
+                            + " <= "
+                            + to.getEpochSecond();
+            case "__unixEpochNanoFilter" ->
+                    column(name, args)
+                            + " >= "
+                            + nanos(from)
+                            + " AND "
+                            + args.get(0)
+                            + " <= "
+                            + nanos(to);
             case "__unixEpochNanoFrom" -> String.valueOf(nanos(from));
             case "__unixEpochNanoTo" -> String.valueOf(nanos(to));
             case "__unixEpochGroup" -> unixEpochGroup(name, args);
@@ -94,8 +111,8 @@ final class GrafanaMacros {
 
     private static double intervalSeconds(String name, List<String> args) {
         if (args.size() < 2) {
-            throw new IllegalArgumentException("macro " + name
-                    + " needs time column and interval and optional fill value");
+            throw new IllegalArgumentException(
+                    "macro " + name + " needs time column and interval and optional fill value");
         }
         return GrafanaInterval.parse(args.get(1).replace("'", "")).toNanos() / 1e9;
     }

@@ -16,8 +16,9 @@ class GrafanaMacrosTest {
 
     @Test
     void expandsTimeFilterFromAndTo() {
-        assertThat(plain.interpolate("WHERE $__timeFilter(time_column)")).isEqualTo(
-                "WHERE time_column BETWEEN '2018-04-12T18:00:00Z' AND '2018-04-12T18:05:00Z'");
+        assertThat(plain.interpolate("WHERE $__timeFilter(time_column)"))
+                .isEqualTo(
+                        "WHERE time_column BETWEEN '2018-04-12T18:00:00Z' AND '2018-04-12T18:05:00Z'");
         assertThat(plain.interpolate("select $__timeFrom()"))
                 .isEqualTo("select '2018-04-12T18:00:00Z'");
         assertThat(plain.interpolate("select $__timeTo()"))
@@ -37,8 +38,9 @@ class GrafanaMacrosTest {
         assertThat(plain.interpolate("SELECT $__timeGroup(time_column,'5m')"))
                 .isEqualTo("SELECT floor(extract(epoch from time_column)/300)*300");
         assertThat(plain.interpolate("SELECT $__timeGroup(time_column,'5m'), value"))
-                .isEqualTo("SELECT floor(extract(epoch from time_column)/300)*300 AS \"time\","
-                        + " value");
+                .isEqualTo(
+                        "SELECT floor(extract(epoch from time_column)/300)*300 AS \"time\","
+                                + " value");
         assertThat(plain.interpolate("$__timeGroupAlias(time_column , '5m')"))
                 .isEqualTo("floor(extract(epoch from time_column)/300)*300 AS \"time\"");
         assertThat(timescale.interpolate("GROUP BY $__timeGroup(time_column , '12d')"))

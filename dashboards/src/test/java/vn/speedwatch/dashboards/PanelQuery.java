@@ -32,7 +32,12 @@ record PanelQuery(Dashboard dashboard, JsonNode panel, JsonNode target) {
 
     @Override
     public String toString() {
-        return dashboard.uid() + " #" + panel.path("id").asInt() + " «"
-                + panel.path("title").asText() + "» " + target.path("refId").asText();
+        return dashboard.uid()
+                + " #"
+                + panel.path("id").asInt()
+                + " «"
+                + panel.path("title").asText()
+                + "» "
+                + target.path("refId").asText();
     }
 }

@@ -33,7 +33,8 @@ abstract class PanelQueryContract {
 
     @BeforeAll
     void seed() throws Exception {
-        Seed.seed(db().dataSource(),
+        Seed.seed(
+                db().dataSource(),
                 db().isTimescale() ? Seed.Scale.TIMESCALE_TEST : Seed.Scale.TEST);
     }
 
@@ -54,11 +55,15 @@ abstract class PanelQueryContract {
         for (Dashboard d : Provisioning.dashboards()) {
             for (TemplateVariable v : d.variables().values()) {
                 if (v.type().equals("query")) {
-                    tests.add(dynamicTest(d.uid() + " $" + v.name(), () -> {
-                        QueryResult r = runner().query(v.query());
-                        assertThat(r.columns()).contains("__value", "__text");
-                        assertThat(runner().allValues(v)).contains("TDP-01", Seed.SPARSE_TDP);
-                    }));
+                    tests.add(
+                            dynamicTest(
+                                    d.uid() + " $" + v.name(),
+                                    () -> {
+                                        QueryResult r = runner().query(v.query());
+                                        assertThat(r.columns()).contains("__value", "__text");
+                                        assertThat(runner().allValues(v))
+                                                .contains("TDP-01", Seed.SPARSE_TDP);
+                                    }));
                 }
             }
         }
@@ -80,16 +85,26 @@ abstract class PanelQueryContract {
         for (double v : r.numbers()) {
             for (double sentinel : Seed.SENTINELS) {
                 if (Math.abs(v - sentinel) < TOLERANCE) {
-                    fail(q + " [" + s + "] reveals " + v + ", a value of a cell with only "
-                            + Seed.SPARSE_N + " samples:\n" + r.maps());
+                    fail(
+                            q
+                                    + " ["
+                                    + s
+                                    + "] reveals "
+                                    + v
+                                    + ", a value of a cell with only "
+                                    + Seed.SPARSE_N
+                                    + " samples:\n"
+                                    + r.maps());
                 }
             }
         }
     }
 
     private static void checkShape(PanelQuery q, QueryResult r) {
-        assertThat(r.columns()).as("%s: named, distinct columns", q)
-                .doesNotHaveDuplicates().noneMatch(c -> c.isBlank() || c.equals("?column?"));
+        assertThat(r.columns())
+                .as("%s: named, distinct columns", q)
+                .doesNotHaveDuplicates()
+                .noneMatch(c -> c.isBlank() || c.equals("?column?"));
         assertThat(anyColumn(r, r::isNumeric)).as("%s has a numeric column", q).isTrue();
         if (q.format().equals("time_series")) {
             int time = r.column("time");
@@ -98,7 +113,8 @@ abstract class PanelQueryContract {
         }
         switch (q.panelType()) {
             case "geomap" -> {
-                assertThat(r.columns()).as("%s gives coordinates", q)
+                assertThat(r.columns())
+                        .as("%s gives coordinates", q)
                         .contains("latitude", "longitude");
                 assertThat(r.isNumeric(r.column("latitude"))).isTrue();
                 assertThat(r.isNumeric(r.column("longitude"))).isTrue();
@@ -127,7 +143,8 @@ abstract class PanelQueryContract {
         return Provisioning.sqlQueries().stream()
                 .filter(q -> q.dashboard().uid().equals(dashboardUid))
                 .filter(q -> q.panel().path("title").asText().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no panel «" + title
-                        + "» on " + dashboardUid));
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no panel «" + title + "» on " + dashboardUid));
     }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Runs a panel's SQL the way Grafana does: the browser fills in the template variables for a
- * chosen {@link Selection}, the backend expands the macros for the seed month, the database
- * executes the result.
+ * Runs a panel's SQL the way Grafana does: the browser fills in the template variables for a chosen
+ * {@link Selection}, the backend expands the macros for the seed month, the database executes the
+ * result.
  */
 final class PanelRunner {
 
@@ -28,12 +28,14 @@ final class PanelRunner {
     }
 
     /** Values preferred for SINGLE (the first) and MULTI (both). */
-    private static final Map<String, List<String>> PREFERRED = Map.of(
-            "operator", List.of("VIETTEL", "VNPT"),
-            "access", List.of("FIXED_FIBER", "MOBILE_4G"),
-            "tdp", List.of("TDP-01", Seed.SPARSE_TDP));
+    private static final Map<String, List<String>> PREFERRED =
+            Map.of(
+                    "operator", List.of("VIETTEL", "VNPT"),
+                    "access", List.of("FIXED_FIBER", "MOBILE_4G"),
+                    "tdp", List.of("TDP-01", Seed.SPARSE_TDP));
 
     private final DataSource dataSource;
+
     /** Matches the provisioned datasource's jsonData.timescaledb. */
     private final boolean timescaledbFlag;
 
@@ -48,8 +50,8 @@ final class PanelRunner {
 
     String render(PanelQuery q, Selection selection) throws SQLException {
         Map<String, TemplateVariable> vars = q.dashboard().variables();
-        TemplateInterpolator template = new TemplateInterpolator(vars, values(vars, selection),
-                globals());
+        TemplateInterpolator template =
+                new TemplateInterpolator(vars, values(vars, selection), globals());
         return new GrafanaMacros(Seed.FROM, Seed.TO, timescaledbFlag)
                 .interpolate(template.interpolate(q.sql()));
     }
@@ -62,8 +64,8 @@ final class PanelRunner {
         }
     }
 
-    private Map<String, List<String>> values(Map<String, TemplateVariable> vars,
-            Selection selection) throws SQLException {
+    private Map<String, List<String>> values(
+            Map<String, TemplateVariable> vars, Selection selection) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (TemplateVariable v : vars.values()) {
             out.put(v.name(), valuesOf(v, selection));
@@ -103,8 +105,18 @@ final class PanelRunner {
     private static Map<String, String> globals() {
         long from = Seed.FROM.toEpochMilli();
         long to = Seed.TO.toEpochMilli();
-        return Map.of("__interval", "1h", "__interval_ms", "3600000", "__rate_interval", "1h",
-                "__from", String.valueOf(from), "__to", String.valueOf(to),
-                "__timezone", "Asia/Ho_Chi_Minh");
+        return Map.of(
+                "__interval",
+                "1h",
+                "__interval_ms",
+                "3600000",
+                "__rate_interval",
+                "1h",
+                "__from",
+                String.valueOf(from),
+                "__to",
+                String.valueOf(to),
+                "__timezone",
+                "Asia/Ho_Chi_Minh");
     }
 }

@@ -7,8 +7,7 @@ import vn.speedwatch.warehouse.testing.TestDatabase;
 /** Every panel query on plain PostgreSQL (BRIN indexes, {@code quality_monthly} as a view). */
 class PostgresPanelQueryTest extends PanelQueryContract {
 
-    @RegisterExtension
-    static PostgresDatabase db = new PostgresDatabase();
+    @RegisterExtension static PostgresDatabase db = new PostgresDatabase();
 
     @Override
     TestDatabase db() {

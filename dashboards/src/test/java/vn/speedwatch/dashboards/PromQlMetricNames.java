@@ -5,16 +5,29 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A small PromQL tokenizer that finds the metric names of an expression: identifiers that are
- * not functions, keywords, label names (inside {@code {}} or after {@code by}/{@code without}/
- * {@code on}/{@code ignoring}/{@code group_left}/{@code group_right}), durations or strings.
+ * A small PromQL tokenizer that finds the metric names of an expression: identifiers that are not
+ * functions, keywords, label names (inside {@code {}} or after {@code by}/{@code without}/ {@code
+ * on}/{@code ignoring}/{@code group_left}/{@code group_right}), durations or strings.
  */
 final class PromQlMetricNames {
 
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring",
-            "group_left", "group_right", "bool", "offset", "and", "or", "unless", "inf", "nan");
-    private static final Set<String> LABEL_LIST_KEYWORDS = Set.of("by", "without", "on",
-            "ignoring", "group_left", "group_right");
+    private static final Set<String> KEYWORDS =
+            Set.of(
+                    "by",
+                    "without",
+                    "on",
+                    "ignoring",
+                    "group_left",
+                    "group_right",
+                    "bool",
+                    "offset",
+                    "and",
+                    "or",
+                    "unless",
+                    "inf",
+                    "nan");
+    private static final Set<String> LABEL_LIST_KEYWORDS =
+            Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
 
     private static final Pattern GROUPING = Pattern.compile("(by|without)\\s*\\(");
 
@@ -43,15 +56,16 @@ final class PromQlMetricNames {
                 String word = expr.substring(start, i);
                 int next = skipSpaces(expr, i);
                 // "sum by (le) (...)": an aggregation whose grouping comes before its argument.
-                boolean call = next < expr.length() && expr.charAt(next) == '('
-                        || GROUPING.matcher(expr).region(next, expr.length()).lookingAt();
+                boolean call =
+                        next < expr.length() && expr.charAt(next) == '('
+                                || GROUPING.matcher(expr).region(next, expr.length()).lookingAt();
                 labelListNext = LABEL_LIST_KEYWORDS.contains(word);
                 if (!call && !KEYWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
                     names.add(word);
                 }
             } else if (Character.isDigit(c)) {
-                while (i < expr.length() && (Character.isLetterOrDigit(expr.charAt(i))
-                        || expr.charAt(i) == '.')) {
+                while (i < expr.length()
+                        && (Character.isLetterOrDigit(expr.charAt(i)) || expr.charAt(i) == '.')) {
                     i++;
                 }
             } else {

@@ -15,27 +15,32 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Prometheus query reads metrics that exist: the collector's (its constants class, read
- * from source so this module needs no dependency on the collector) and Flink's (listed with
- * their source in {@code flink-metrics.txt}, checked against the stream jobs' code).
+ * Every Prometheus query reads metrics that exist: the collector's (its constants class, read from
+ * source so this module needs no dependency on the collector) and Flink's (listed with their source
+ * in {@code flink-metrics.txt}, checked against the stream jobs' code).
  */
 class PrometheusQueryTest {
 
-    private static final Path COLLECTOR_METRICS = Path.of(
-            "collector/src/main/java/vn/speedwatch/collector/CollectorMetrics.java");
+    private static final Path COLLECTOR_METRICS =
+            Path.of("collector/src/main/java/vn/speedwatch/collector/CollectorMetrics.java");
     private static final Pattern PROM_CONSTANT =
             Pattern.compile("String \\w+_PROM\\s*=\\s*\"([a-z_:]+)\"");
+
     /** Micrometer's Prometheus series of a timer or histogram. */
-    private static final List<String> HISTOGRAM_SUFFIXES = List.of("_bucket", "_count", "_sum",
-            "_max");
+    private static final List<String> HISTOGRAM_SUFFIXES =
+            List.of("_bucket", "_count", "_sum", "_max");
 
     @Test
     void tokenizerFindsMetricNamesOnly() {
-        assertThat(PromQlMetricNames.of("histogram_quantile(0.95, sum by (le) "
-                + "(rate(http_seconds_bucket{route=\"/x\", le!=\"a b\"}[5m])))"))
+        assertThat(
+                        PromQlMetricNames.of(
+                                "histogram_quantile(0.95, sum by (le) "
+                                        + "(rate(http_seconds_bucket{route=\"/x\", le!=\"a b\"}[5m])))"))
                 .containsExactly("http_seconds_bucket");
-        assertThat(PromQlMetricNames.of("sum(rate(a_total[$__rate_interval])) / on (job) "
-                + "group_left (instance) b offset 1h"))
+        assertThat(
+                        PromQlMetricNames.of(
+                                "sum(rate(a_total[$__rate_interval])) / on (job) "
+                                        + "group_left (instance) b offset 1h"))
                 .containsExactly("a_total", "b");
     }
 
@@ -43,23 +48,29 @@ class PrometheusQueryTest {
     void everyPrometheusQueryReadsAnExportedMetric() throws IOException {
         Set<String> exported = collectorMetrics();
         exported.addAll(flinkMetrics());
-        List<PanelQuery> prom = Provisioning.queries().stream()
-                .filter(q -> q.datasourceUid().equals("speedwatch-prom")).toList();
+        List<PanelQuery> prom =
+                Provisioning.queries().stream()
+                        .filter(q -> q.datasourceUid().equals("speedwatch-prom"))
+                        .toList();
         assertThat(prom).hasSizeGreaterThanOrEqualTo(6);
         for (PanelQuery q : prom) {
             Set<String> names = PromQlMetricNames.of(q.expr());
             assertThat(names).as("%s reads a metric", q).isNotEmpty();
             for (String name : names) {
                 assertThat(isExported(name, exported))
-                        .as("%s reads %s, which nothing exports", q, name).isTrue();
+                        .as("%s reads %s, which nothing exports", q, name)
+                        .isTrue();
             }
         }
     }
 
     @Test
     void collectorMetricsTheDashboardNeedsAreStillDeclared() throws IOException {
-        assertThat(collectorMetrics()).contains("speedwatch_measurements_accepted_total",
-                "speedwatch_measurements_rejected_total", "speedwatch_kafka_send_seconds");
+        assertThat(collectorMetrics())
+                .contains(
+                        "speedwatch_measurements_accepted_total",
+                        "speedwatch_measurements_rejected_total",
+                        "speedwatch_kafka_send_seconds");
     }
 
     @Test
@@ -75,9 +86,12 @@ class PrometheusQueryTest {
         }
         for (String line : flinkLines()) {
             if (line.contains("stream-jobs")) {
-                String metric = line.split("\\|")[0].strip()
-                        .replace("flink_taskmanager_job_task_operator_", "");
-                assertThat(code).as("stream-jobs registers %s", metric)
+                String metric =
+                        line.split("\\|")[0]
+                                .strip()
+                                .replace("flink_taskmanager_job_task_operator_", "");
+                assertThat(code)
+                        .as("stream-jobs registers %s", metric)
                         .contains("counter(\"" + metric + "\")");
             }
         }
@@ -87,8 +101,12 @@ class PrometheusQueryTest {
         if (exported.contains(name)) {
             return true;
         }
-        return HISTOGRAM_SUFFIXES.stream().anyMatch(s -> name.endsWith(s)
-                && exported.contains(name.substring(0, name.length() - s.length())));
+        return HISTOGRAM_SUFFIXES.stream()
+                .anyMatch(
+                        s ->
+                                name.endsWith(s)
+                                        && exported.contains(
+                                                name.substring(0, name.length() - s.length())));
     }
 
     private static Set<String> collectorMetrics() throws IOException {
@@ -110,10 +128,11 @@ class PrometheusQueryTest {
     }
 
     private static List<String> flinkLines() throws IOException {
-        try (InputStream in = PrometheusQueryTest.class.getResourceAsStream(
-                "/flink-metrics.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        try (InputStream in = PrometheusQueryTest.class.getResourceAsStream("/flink-metrics.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Grafana provisioning folder of this module, read as Grafana reads it: datasource and
- * provider YAML files, dashboard JSON files, and every panel query in them.
+ * The Grafana provisioning folder of this module, read as Grafana reads it: datasource and provider
+ * YAML files, dashboard JSON files, and every panel query in them.
  */
 final class Provisioning {
 
@@ -34,8 +34,8 @@ final class Provisioning {
                 return candidate;
             }
         }
-        throw new IllegalStateException("dashboards/provisioning not found above "
-                + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "dashboards/provisioning not found above " + Path.of("").toAbsolutePath());
     }
 
     /** The repository root (parent of the module), for files of other modules. */

@@ -17,8 +17,8 @@ class ProvisioningFilesTest {
         JsonNode pg = datasource("speedwatch-pg");
         assertThat(pg.path("type").asText()).isEqualTo("grafana-postgresql-datasource");
         assertThat(pg.path("jsonData").path("timescaledb").asBoolean()).isTrue();
-        assertThat(pg.path("jsonData").path("postgresVersion").asInt()).isGreaterThanOrEqualTo(
-                1200);
+        assertThat(pg.path("jsonData").path("postgresVersion").asInt())
+                .isGreaterThanOrEqualTo(1200);
         assertThat(pg.path("secureJsonData").path("password").asText())
                 .matches("\\$\\{SPEEDWATCH_DB_PASSWORD}|\\$__env\\{SPEEDWATCH_DB_PASSWORD}");
         for (String key : List.of("url", "user")) {
@@ -39,7 +39,8 @@ class ProvisioningFilesTest {
         for (JsonNode file : Provisioning.yamlFiles("datasources")) {
             for (JsonNode ds : file.path("datasources")) {
                 for (JsonNode secret : ds.path("secureJsonData")) {
-                    assertThat(secret.asText()).as("secureJsonData of %s", ds.path("uid"))
+                    assertThat(secret.asText())
+                            .as("secureJsonData of %s", ds.path("uid"))
                             .startsWith("$");
                 }
                 assertThat(ds.has("password")).as("plain password field").isFalse();
@@ -51,17 +52,24 @@ class ProvisioningFilesTest {
     @Test
     void providerLoadsTheJsonFolderFromTheMountedProvisioningDirectory() {
         List<JsonNode> providers = new ArrayList<>();
-        Provisioning.yamlFiles("dashboards").forEach(f -> f.path("providers").forEach(
-                providers::add));
-        assertThat(providers).singleElement().satisfies(p -> {
-            assertThat(p.path("type").asText()).isEqualTo("file");
-            String path = p.path("options").path("path").asText();
-            assertThat(path).isEqualTo("/etc/grafana/provisioning/dashboards/json");
-            Path local = Provisioning.root().resolve(
-                    path.substring("/etc/grafana/provisioning/".length()));
-            assertThat(Files.isDirectory(local)).as("%s exists in the repository", local)
-                    .isTrue();
-        });
+        Provisioning.yamlFiles("dashboards")
+                .forEach(f -> f.path("providers").forEach(providers::add));
+        assertThat(providers)
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.path("type").asText()).isEqualTo("file");
+                            String path = p.path("options").path("path").asText();
+                            assertThat(path).isEqualTo("/etc/grafana/provisioning/dashboards/json");
+                            Path local =
+                                    Provisioning.root()
+                                            .resolve(
+                                                    path.substring(
+                                                            "/etc/grafana/provisioning/".length()));
+                            assertThat(Files.isDirectory(local))
+                                    .as("%s exists in the repository", local)
+                                    .isTrue();
+                        });
     }
 
     @Test

@@ -12,12 +12,20 @@ import java.util.Set;
 /** The rows a panel query returned, with column names and JDBC types, as Grafana would get. */
 record QueryResult(List<String> columns, List<Integer> types, List<List<Object>> rows) {
 
-    private static final Set<Integer> NUMERIC = Set.of(Types.BIGINT, Types.INTEGER,
-            Types.SMALLINT, Types.DOUBLE, Types.REAL, Types.FLOAT, Types.NUMERIC, Types.DECIMAL);
-    private static final Set<Integer> TIME = Set.of(Types.TIMESTAMP,
-            Types.TIMESTAMP_WITH_TIMEZONE, Types.DATE);
-    private static final Set<Integer> TEXT = Set.of(Types.VARCHAR, Types.CHAR,
-            Types.LONGVARCHAR, Types.NVARCHAR, Types.OTHER);
+    private static final Set<Integer> NUMERIC =
+            Set.of(
+                    Types.BIGINT,
+                    Types.INTEGER,
+                    Types.SMALLINT,
+                    Types.DOUBLE,
+                    Types.REAL,
+                    Types.FLOAT,
+                    Types.NUMERIC,
+                    Types.DECIMAL);
+    private static final Set<Integer> TIME =
+            Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.DATE);
+    private static final Set<Integer> TEXT =
+            Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.OTHER);
 
     static QueryResult of(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();

@@ -6,8 +6,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Every provisioned panel SQL query as Grafana would send it for the seed month with all
- * variables on "All" (the widest, slowest case): for the benchmark, outside this package.
+ * Every provisioned panel SQL query as Grafana would send it for the seed month with all variables
+ * on "All" (the widest, slowest case): for the benchmark, outside this package.
  */
 public final class RenderedQueries {
 

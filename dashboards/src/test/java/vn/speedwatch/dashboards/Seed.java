@@ -21,8 +21,8 @@ import javax.sql.DataSource;
  * writes: the area registry, hourly and daily quality aggregates (with the 2030-target and IPv6
  * counts, and device sketches on day rows), heatmap cells, raw rows (no panel reads them; the
  * benchmark keeps them for its growth probe), alerts, dead letters, plus the VNNIC reference
- * medians imported from a CSV. Generated with
- * {@code generate_series} so the same code seeds tests and the 10 M-measurement benchmark.
+ * medians imported from a CSV. Generated with {@code generate_series} so the same code seeds tests
+ * and the 10 M-measurement benchmark.
  *
  * <p>One cell is deliberately sparse: TDP-12 × OTHER × FIXED_OTHER has only {@link #SPARSE_N}
  * samples, with values ({@link #SENTINELS}) that no dashboard may ever show.
@@ -35,16 +35,26 @@ public final class Seed {
     static final int SPARSE_N = 3;
     static final String SPARSE_TDP = "TDP-12";
     static final String SPARSE_QUADKEY = "1323003302120SPARSE";
+
     /** Values of the sparse cell: download, upload, latency, p10, p90, alert medians. */
-    static final List<Double> SENTINELS = List.of(4242.42, 4141.41, 4343.43, 4242.11, 4242.99,
-            4040.4, 42.42);
+    static final List<Double> SENTINELS =
+            List.of(4242.42, 4141.41, 4343.43, 4242.11, 4242.99, 4040.4, 42.42);
 
     /** How much to generate. */
-    public record Scale(List<String> operators, List<String> accessTypes, int hourSamples,
-            long rawRows, int quadkeys) {
+    public record Scale(
+            List<String> operators,
+            List<String> accessTypes,
+            int hourSamples,
+            long rawRows,
+            int quadkeys) {
 
-        public static final Scale TEST = new Scale(List.of("VIETTEL", "VNPT", "FPT"),
-                List.of("FIXED_FIBER", "MOBILE_4G", "MOBILE_5G", "PUBLIC_WIFI"), 25, 6_000, 12);
+        public static final Scale TEST =
+                new Scale(
+                        List.of("VIETTEL", "VNPT", "FPT"),
+                        List.of("FIXED_FIBER", "MOBILE_4G", "MOBILE_5G", "PUBLIC_WIFI"),
+                        25,
+                        6_000,
+                        12);
 
         /** The same month with another number of raw rows. */
         public Scale withRawRows(long rows) {
@@ -52,14 +62,34 @@ public final class Seed {
         }
 
         /** Lighter, for the single-connection WebAssembly TimescaleDB server. */
-        public static final Scale TIMESCALE_TEST = new Scale(List.of("VIETTEL", "VNPT"),
-                List.of("FIXED_FIBER", "MOBILE_4G", "MOBILE_5G", "PUBLIC_WIFI"), 25, 2_000, 6);
+        public static final Scale TIMESCALE_TEST =
+                new Scale(
+                        List.of("VIETTEL", "VNPT"),
+                        List.of("FIXED_FIBER", "MOBILE_4G", "MOBILE_5G", "PUBLIC_WIFI"),
+                        25,
+                        2_000,
+                        6);
 
         /** ≈ 10 M measurements: 12 TDPs × 7 operators × 5 access types × 744 h × ≈ 32. */
-        public static final Scale MONTH_10M = new Scale(
-                List.of("VIETTEL", "VNPT", "FPT", "MOBIFONE", "VIETNAMOBILE", "CMC", "SCTV"),
-                List.of("FIXED_FIBER", "FIXED_OTHER", "MOBILE_4G", "MOBILE_5G", "PUBLIC_WIFI"),
-                36, 10_000_000, 150);
+        public static final Scale MONTH_10M =
+                new Scale(
+                        List.of(
+                                "VIETTEL",
+                                "VNPT",
+                                "FPT",
+                                "MOBIFONE",
+                                "VIETNAMOBILE",
+                                "CMC",
+                                "SCTV"),
+                        List.of(
+                                "FIXED_FIBER",
+                                "FIXED_OTHER",
+                                "MOBILE_4G",
+                                "MOBILE_5G",
+                                "PUBLIC_WIFI"),
+                        36,
+                        10_000_000,
+                        150);
     }
 
     private Seed() {}
@@ -120,10 +150,13 @@ public final class Seed {
     }
 
     private static void insertAreas(Connection c) throws SQLException, IOException {
-        Path file = Provisioning.repositoryRoot()
-                .resolve("model/src/main/resources/areas/thuy-nguyen-sample.geojson");
+        Path file =
+                Provisioning.repositoryRoot()
+                        .resolve("model/src/main/resources/areas/thuy-nguyen-sample.geojson");
         JsonNode root = Provisioning.JSON.readTree(file.toFile());
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        """
                 INSERT INTO areas (code, name, ward, population, geometry, cultural_house_lat,
                     cultural_house_lon) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")) {
             for (JsonNode f : root.path("features")) {
@@ -142,8 +175,10 @@ public final class Seed {
     }
 
     private static void importReferences(DataSource ds) throws IOException, SQLException {
-        try (Reader csv = new InputStreamReader(Seed.class.getResourceAsStream(
-                "/vnnic-reference-2026-10.csv"), StandardCharsets.UTF_8)) {
+        try (Reader csv =
+                new InputStreamReader(
+                        Seed.class.getResourceAsStream("/vnnic-reference-2026-10.csv"),
+                        StandardCharsets.UTF_8)) {
             new ReferenceMediansImport(ds).importCsv(csv, "VNNIC i-Speed 10/2026 (test)");
         } catch (ReferenceCsvException e) {
             throw new IllegalStateException("the seed CSV is invalid: " + e.getMessage(), e);

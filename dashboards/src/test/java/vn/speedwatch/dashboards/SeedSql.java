@@ -1,14 +1,15 @@
 package vn.speedwatch.dashboards;
 
 /**
- * The SQL of {@link Seed}. Values follow simple, plausible shapes: fibre fastest, evening
- * (19–22 h) congestion, night hours (2–4 h) sparse, each operator and TDP a little different.
+ * The SQL of {@link Seed}. Values follow simple, plausible shapes: fibre fastest, evening (19–22 h)
+ * congestion, night hours (2–4 h) sparse, each operator and TDP a little different.
  */
 final class SeedSql {
 
     private SeedSql() {}
 
-    private static final String AGG_COLUMNS = """
+    private static final String AGG_COLUMNS =
+            """
             resolution, bucket_start, tdp_code, operator, access_type, sample_count,
             device_count, download_mean, download_median, download_p10, download_p90,
             upload_mean, upload_median, upload_p10, upload_p90, latency_mean, latency_median,
@@ -17,7 +18,10 @@ final class SeedSql {
             ip_known_count, ipv6_count""";
 
     /** Parameters: from, end, operators[], access types[], samples per (non-night) hour. */
-    static final String HOURS = "INSERT INTO quality_aggregates (" + AGG_COLUMNS + """
+    static final String HOURS =
+            "INSERT INTO quality_aggregates ("
+                    + AGG_COLUMNS
+                    + """
             )
             SELECT 'hour', h.ts, a.code, o.op, x.acc, s.n, greatest(1, s.n * 2 / 3),
                    v.dl * 1.05, v.dl, v.dl * 0.4, v.dl * 1.5,
@@ -54,19 +58,26 @@ final class SeedSql {
                   least(0.9, greatest(0.0, (100 - d.dl) / 200)) AS below) v""";
 
     /** The sparse cell: 3 samples in one hour, values that must never be shown. */
-    static final String SPARSE_HOUR = "INSERT INTO quality_aggregates (" + AGG_COLUMNS + """
+    static final String SPARSE_HOUR =
+            "INSERT INTO quality_aggregates ("
+                    + AGG_COLUMNS
+                    + """
             )
             VALUES ('hour', '2026-10-15 10:00+07', 'TDP-12', 'OTHER', 'FIXED_OTHER', 3, 3,
                     4242.42, 4242.42, 4242.11, 4242.99, 4141.41, 4141.41, 4141.41, 4141.41,
                     4343.43, 4343.43, 4343.43, 4343.43, 3, 1, 0.4242, 3, 1, 1, 3, 1)""";
 
     /** TDP-11's cultural house has no public Wi-Fi tests: the 2030 dashboard must flag it. */
-    static final String NO_WIFI_IN_TDP_11 = """
+    static final String NO_WIFI_IN_TDP_11 =
+            """
             DELETE FROM quality_aggregates
             WHERE tdp_code = 'TDP-11' AND access_type = 'PUBLIC_WIFI'""";
 
     /** Days from hours, as the pipeline's day windows would give (approximately). */
-    static final String DAYS = "INSERT INTO quality_aggregates (" + AGG_COLUMNS + """
+    static final String DAYS =
+            "INSERT INTO quality_aggregates ("
+                    + AGG_COLUMNS
+                    + """
             )
             SELECT 'day', date_trunc('day', bucket_start, 'Asia/Ho_Chi_Minh'), tdp_code, operator,
                    access_type, sum(sample_count), max(device_count) * 3,
@@ -92,14 +103,16 @@ final class SeedSql {
 
     /**
      * Which of three device subsets a day row's devices are: each TDP × operator has 60 devices
-     * ("dev-TDP-01-VIETTEL-7"), a day row holds the 40 whose number k has (k + variant) % 3 ≠ 0,
-     * so every device appears over a month and none is in every row.
+     * ("dev-TDP-01-VIETTEL-7"), a day row holds the 40 whose number k has (k + variant) % 3 ≠ 0, so
+     * every device appears over a month and none is in every row.
      */
-    static final String DEVICE_VARIANT = "(extract(doy FROM q.bucket_start AT TIME ZONE"
-            + " 'Asia/Ho_Chi_Minh')::int + length(q.access_type)) % 3";
+    static final String DEVICE_VARIANT =
+            "(extract(doy FROM q.bucket_start AT TIME ZONE"
+                    + " 'Asia/Ho_Chi_Minh')::int + length(q.access_type)) % 3";
 
     /** Day rows' device sketches, built by the migration's SQL function (3 per TDP × operator). */
-    static final String DEVICE_SKETCHES = """
+    static final String DEVICE_SKETCHES =
+            """
             WITH variants AS (
                 SELECT c.tdp_code, c.operator, v.r,
                        device_sketch_of(array(
@@ -111,18 +124,23 @@ final class SeedSql {
             UPDATE quality_aggregates q SET device_sketch = v.sketch
             FROM variants v
             WHERE q.resolution = 'day' AND v.tdp_code = q.tdp_code AND v.operator = q.operator
-              AND v.r = """ + DEVICE_VARIANT;
+              AND v.r = """
+                    + DEVICE_VARIANT;
 
     /** The exact number of distinct devices in the day rows {@code filter} selects. */
     static String exactDevices(String filter) {
         return "SELECT count(DISTINCT q.tdp_code || '-' || q.operator || '-' || k)"
                 + " FROM quality_aggregates q CROSS JOIN generate_series(0, 59) AS k"
-                + " WHERE q.resolution = 'day' AND (k + " + DEVICE_VARIANT + ") % 3 <> 0"
-                + " AND " + filter;
+                + " WHERE q.resolution = 'day' AND (k + "
+                + DEVICE_VARIANT
+                + ") % 3 <> 0"
+                + " AND "
+                + filter;
     }
 
     /** Parameters: from, end, number of cells, operators[], access types[]. */
-    static final String HEATMAP = """
+    static final String HEATMAP =
+            """
             INSERT INTO heatmap_cells (day, quadkey, operator, access_type, center_lat,
                 center_lon, sample_count, device_count, download_median, download_p10,
                 upload_median, latency_median, below_qcvn_share)
@@ -139,7 +157,8 @@ final class SeedSql {
             CROSS JOIN unnest(CAST(? AS text[])) WITH ORDINALITY AS o(op, oi)
             CROSS JOIN unnest(CAST(? AS text[])) AS x(acc)""";
 
-    static final String SPARSE_HEATMAP = """
+    static final String SPARSE_HEATMAP =
+            """
             INSERT INTO heatmap_cells (day, quadkey, operator, access_type, center_lat,
                 center_lon, sample_count, device_count, download_median, download_p10,
                 upload_median, latency_median, below_qcvn_share)
@@ -150,7 +169,8 @@ final class SeedSql {
      * Parameters: first id number, row count, from, microseconds between rows, operators[] (twice),
      * access types[] (twice). Rows spread over the whole month whatever their count.
      */
-    static final String RAW = """
+    static final String RAW =
+            """
             INSERT INTO measurements_raw (id, measured_at, received_at, download_mbps,
                 upload_mbps, latency_ms, operator, access_type, plan_download_mbps, tdp_code,
                 ip_version, device_hash, qcvn_pass, target_2030_pass)
@@ -170,7 +190,8 @@ final class SeedSql {
                    CASE WHEN i % 3 = 0 THEN 1000.0 ELSE 300.0 END AS plan,
                    (20 + (i * 7919) % 1100)::float8 AS dl) v""";
 
-    static final String ALERTS = """
+    static final String ALERTS =
+            """
             INSERT INTO alerts (tdp_code, operator, access_type, kind, status, opened_at,
                 closed_at, sample_count, median_24h, baseline_median, below_qcvn_share)
             VALUES ('TDP-01', 'VIETTEL', 'FIXED_FIBER', 'MEDIAN_DROP', 'OPEN',
@@ -182,7 +203,8 @@ final class SeedSql {
                    ('TDP-12', 'OTHER', 'FIXED_OTHER', 'BELOW_QCVN', 'OPEN',
                     '2026-10-15 11:00+07', NULL, 3, 4242.42, 4040.4, 0.4242)""";
 
-    static final String DEAD_LETTERS = """
+    static final String DEAD_LETTERS =
+            """
             INSERT INTO dead_letters (received_at, record_key, payload, reason)
             VALUES ('2026-10-03 08:00+07', 'k1', '{', 'malformed JSON'),
                    ('2026-10-09 19:30+07', 'k2', '{"download":-1}', 'invalid measurement'),

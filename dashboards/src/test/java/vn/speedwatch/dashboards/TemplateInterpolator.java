@@ -7,24 +7,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Grafana's front-end variable interpolation for SQL datasources ({@code $var},
- * {@code ${var}}, {@code ${var:format}}, {@code [[var]]}): multi-value and "All" variables become
- * {@code 'a','b'} with quotes doubled; a single-value variable is inserted raw with its quotes
- * doubled; {@code :csv}, {@code :sqlstring}, {@code :raw}, {@code :singlequote} formats apply.
- * Names that are neither variables nor globals stay as written (the backend's macros).
+ * Grafana's front-end variable interpolation for SQL datasources ({@code $var}, {@code ${var}},
+ * {@code ${var:format}}, {@code [[var]]}): multi-value and "All" variables become {@code 'a','b'}
+ * with quotes doubled; a single-value variable is inserted raw with its quotes doubled; {@code
+ * :csv}, {@code :sqlstring}, {@code :raw}, {@code :singlequote} formats apply. Names that are
+ * neither variables nor globals stay as written (the backend's macros).
  */
 final class TemplateInterpolator {
 
     /** The regex of Grafana's TemplateSrv. */
-    private static final Pattern VARIABLE = Pattern.compile(
-            "\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?]]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?}");
+    private static final Pattern VARIABLE =
+            Pattern.compile(
+                    "\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?]]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?}");
 
     private final Map<String, TemplateVariable> variables;
     private final Map<String, List<String>> selection;
     private final Map<String, String> globals;
 
-    TemplateInterpolator(Map<String, TemplateVariable> variables,
-            Map<String, List<String>> selection, Map<String, String> globals) {
+    TemplateInterpolator(
+            Map<String, TemplateVariable> variables,
+            Map<String, List<String>> selection,
+            Map<String, String> globals) {
         this.variables = variables;
         this.selection = selection;
         this.globals = globals;
@@ -55,7 +58,8 @@ final class TemplateInterpolator {
             return formatted(values, format);
         }
         if (v.quotedInSql() || values.size() > 1) {
-            return values.stream().map(TemplateInterpolator::quoteLiteral)
+            return values.stream()
+                    .map(TemplateInterpolator::quoteLiteral)
                     .collect(Collectors.joining(","));
         }
         return values.get(0).replace("'", "''");
@@ -64,14 +68,21 @@ final class TemplateInterpolator {
     private static String formatted(List<String> values, String format) {
         return switch (format) {
             case "csv", "raw" -> String.join(",", values);
-            case "sqlstring" -> values.stream().map(TemplateInterpolator::quoteLiteral)
-                    .collect(Collectors.joining(","));
-            case "singlequote" -> values.stream().map(v -> "'" + v.replace("'", "\\'") + "'")
-                    .collect(Collectors.joining(","));
-            case "doublequote" -> values.stream().map(v -> "\"" + v.replace("\"", "\\\"") + "\"")
-                    .collect(Collectors.joining(","));
-            default -> throw new IllegalArgumentException("variable format :" + format
-                    + " is not supported by these tests");
+            case "sqlstring" ->
+                    values.stream()
+                            .map(TemplateInterpolator::quoteLiteral)
+                            .collect(Collectors.joining(","));
+            case "singlequote" ->
+                    values.stream()
+                            .map(v -> "'" + v.replace("'", "\\'") + "'")
+                            .collect(Collectors.joining(","));
+            case "doublequote" ->
+                    values.stream()
+                            .map(v -> "\"" + v.replace("\"", "\\\"") + "\"")
+                            .collect(Collectors.joining(","));
+            default ->
+                    throw new IllegalArgumentException(
+                            "variable format :" + format + " is not supported by these tests");
         };
     }
 

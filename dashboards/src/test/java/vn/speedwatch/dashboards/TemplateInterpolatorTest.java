@@ -10,14 +10,29 @@ import org.junit.jupiter.api.Test;
 /** Variables become SQL exactly as Grafana's SQL datasources write them. */
 class TemplateInterpolatorTest {
 
-    private static final TemplateVariable MULTI = new TemplateVariable("op", "custom", true, true,
-            "Viettel : VIETTEL, VNPT : VNPT", JsonNodeFactory.instance.missingNode());
-    private static final TemplateVariable SINGLE = new TemplateVariable("tdp", "query", false,
-            false, "SELECT 1", JsonNodeFactory.instance.missingNode());
+    private static final TemplateVariable MULTI =
+            new TemplateVariable(
+                    "op",
+                    "custom",
+                    true,
+                    true,
+                    "Viettel : VIETTEL, VNPT : VNPT",
+                    JsonNodeFactory.instance.missingNode());
+    private static final TemplateVariable SINGLE =
+            new TemplateVariable(
+                    "tdp",
+                    "query",
+                    false,
+                    false,
+                    "SELECT 1",
+                    JsonNodeFactory.instance.missingNode());
 
     private String render(String sql, List<String> op, List<String> tdp) {
-        return new TemplateInterpolator(Map.of("op", MULTI, "tdp", SINGLE),
-                Map.of("op", op, "tdp", tdp), Map.of("__interval", "1h")).interpolate(sql);
+        return new TemplateInterpolator(
+                        Map.of("op", MULTI, "tdp", SINGLE),
+                        Map.of("op", op, "tdp", tdp),
+                        Map.of("__interval", "1h"))
+                .interpolate(sql);
     }
 
     @Test
@@ -36,8 +51,11 @@ class TemplateInterpolatorTest {
 
     @Test
     void formatsAndGlobalsAndMacrosLeftForTheBackend() {
-        assertThat(render("${op:csv}|${op:sqlstring}|[[op]]|$__interval|$__timeFilter(t)",
-                List.of("A", "B"), List.of("x")))
+        assertThat(
+                        render(
+                                "${op:csv}|${op:sqlstring}|[[op]]|$__interval|$__timeFilter(t)",
+                                List.of("A", "B"),
+                                List.of("x")))
                 .isEqualTo("A,B|'A','B'|'A','B'|1h|$__timeFilter(t)");
     }
 

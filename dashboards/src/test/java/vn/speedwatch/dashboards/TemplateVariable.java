@@ -5,13 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A dashboard template variable: how Grafana will fill it in and which values it offers. */
-record TemplateVariable(String name, String type, boolean multi, boolean includeAll,
-        String query, JsonNode datasource) {
+record TemplateVariable(
+        String name,
+        String type,
+        boolean multi,
+        boolean includeAll,
+        String query,
+        JsonNode datasource) {
 
     static TemplateVariable of(JsonNode v) {
-        return new TemplateVariable(v.path("name").asText(), v.path("type").asText(),
-                v.path("multi").asBoolean(), v.path("includeAll").asBoolean(),
-                v.path("query").asText(), v.path("datasource"));
+        return new TemplateVariable(
+                v.path("name").asText(),
+                v.path("type").asText(),
+                v.path("multi").asBoolean(),
+                v.path("includeAll").asBoolean(),
+                v.path("query").asText(),
+                v.path("datasource"));
     }
 
     /** Grafana quotes a multi-value or "All"-capable variable in SQL, even with one value. */

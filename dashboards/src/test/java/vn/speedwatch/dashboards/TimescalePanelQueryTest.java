@@ -7,8 +7,7 @@ import vn.speedwatch.warehouse.testing.TimescaleServer;
 /** Every panel query on TimescaleDB (hypertables, the continuous aggregate). */
 class TimescalePanelQueryTest extends PanelQueryContract {
 
-    @RegisterExtension
-    static TimescaleServer db = new TimescaleServer();
+    @RegisterExtension static TimescaleServer db = new TimescaleServer();
 
     @Override
     TestDatabase db() {

@@ -92,8 +92,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public void createTopic(String name, int partitions) {
         Map<String, Object> conf =
                 Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        30_000);
         try (Admin admin = Admin.create(conf)) {
             NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -129,8 +131,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put(
                 "listeners",
-                "PLAINTEXT://" + HOST + ":" + clientPort + "," + CONTROLLER_LISTENER + "://" + HOST
-                        + ":" + controllerPort);
+                "PLAINTEXT://"
+                        + HOST
+                        + ":"
+                        + clientPort
+                        + ","
+                        + CONTROLLER_LISTENER
+                        + "://"
+                        + HOST
+                        + ":"
+                        + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPort);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);

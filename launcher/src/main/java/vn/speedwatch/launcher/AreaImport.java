@@ -38,13 +38,15 @@ final class AreaImport {
         if (!repo.findAll().isEmpty()) {
             return;
         }
-        AreaRegistry registry = settings.find("areas.file")
-                .map(f -> AreaRegistry.load(Path.of(f)))
-                .orElseGet(AreaRegistry::loadSample);
+        AreaRegistry registry =
+                settings.find("areas.file")
+                        .map(f -> AreaRegistry.load(Path.of(f)))
+                        .orElseGet(AreaRegistry::loadSample);
         store(ds, registry);
         if (registry.synthetic()) {
-            LOG.warn("Areas come from {}, a SYNTHETIC sample, not official TDP boundaries: "
-                    + "import the ward's file with 'speedwatch areas import FILE'",
+            LOG.warn(
+                    "Areas come from {}, a SYNTHETIC sample, not official TDP boundaries: "
+                            + "import the ward's file with 'speedwatch areas import FILE'",
                     registry.sourceName());
         }
     }
@@ -56,7 +58,13 @@ final class AreaImport {
     }
 
     private static AreaRow row(Area a) {
-        return new AreaRow(a.code(), a.name(), a.ward(), a.population(), a.geoJson(),
-                a.culturalHouseLat(), a.culturalHouseLon());
+        return new AreaRow(
+                a.code(),
+                a.name(),
+                a.ward(),
+                a.population(),
+                a.geoJson(),
+                a.culturalHouseLat(),
+                a.culturalHouseLon());
     }
 }

@@ -8,29 +8,32 @@ import picocli.CommandLine.Parameters;
 import vn.speedwatch.model.AreaRegistry;
 
 /** {@code speedwatch areas import FILE}: validates TDP boundaries and stores them. */
-@Command(name = "areas", mixinStandardHelpOptions = true,
+@Command(
+        name = "areas",
+        mixinStandardHelpOptions = true,
         description = {"Quản lý ranh giới tổ dân phố.", "Manages the TDP boundaries."},
         subcommands = AreasCommand.Import.class)
 final class AreasCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = {
                 "Kiểm tra tệp GeoJSON ranh giới TDP và ghi vào kho dữ liệu; tệp có lỗi thì "
                         + "liệt kê mọi lỗi và không ghi gì.",
                 "Validates a TDP boundary GeoJSON and upserts it into the warehouse; an invalid "
-                        + "file lists every problem and stores nothing."})
+                        + "file lists every problem and stores nothing."
+            })
     static final class Import implements Callable<Integer> {
 
-        @Mixin
-        CommonOptions options;
+        @Mixin CommonOptions options;
 
         @Parameters(paramLabel = "FILE", description = "Tệp GeoJSON / GeoJSON file")
         Path file;
@@ -41,11 +44,18 @@ final class AreasCommand implements Runnable {
             AreaRegistry.load(file);
             try (WarehouseSession session = WarehouseSession.open(options.config())) {
                 AreaRegistry stored = AreaImport.importFile(session.dataSource(), file);
-                System.out.println("Đã ghi " + stored.areas().size() + " TDP từ " + file
-                        + " / stored " + stored.areas().size() + " TDPs");
+                System.out.println(
+                        "Đã ghi "
+                                + stored.areas().size()
+                                + " TDP từ "
+                                + file
+                                + " / stored "
+                                + stored.areas().size()
+                                + " TDPs");
                 if (stored.synthetic()) {
-                    System.out.println("Chú ý: tệp tự ghi là dữ liệu MẪU / note: the file says "
-                            + "it is SYNTHETIC");
+                    System.out.println(
+                            "Chú ý: tệp tự ghi là dữ liệu MẪU / note: the file says "
+                                    + "it is SYNTHETIC");
                 }
             }
             return 0;

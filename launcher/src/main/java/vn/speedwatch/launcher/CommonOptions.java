@@ -12,20 +12,29 @@ import vn.speedwatch.model.Settings;
  */
 final class CommonOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Thư mục lưu trạng thái (mặc định ./data) / state directory")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
             description = "Cổng HTTP (mặc định 8080) / HTTP port")
     Integer port;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "PostgreSQL bên ngoài; bỏ trống thì dùng PostgreSQL nhúng trong "
-                    + "DIR/pg / external PostgreSQL, else the embedded one")
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            description =
+                    "PostgreSQL bên ngoài; bỏ trống thì dùng PostgreSQL nhúng trong "
+                            + "DIR/pg / external PostgreSQL, else the embedded one")
     String dbUrl;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Tệp cấu hình .properties / settings file")
     Path configFile;
 

@@ -1,8 +1,8 @@
 package vn.speedwatch.launcher;
 
 /**
- * The PostgreSQL the launcher uses: an external server named by {@code db.url}, or the embedded
- * one it started itself. Closing stops the embedded server and does nothing to an external one.
+ * The PostgreSQL the launcher uses: an external server named by {@code db.url}, or the embedded one
+ * it started itself. Closing stops the embedded server and does nothing to an external one.
  */
 public interface Database extends AutoCloseable {
 

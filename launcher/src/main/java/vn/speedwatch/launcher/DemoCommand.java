@@ -21,24 +21,31 @@ import vn.speedwatch.model.AreaRegistry;
  * through the HTTP API, then a live trickle. The loopback address is a trusted proxy so that each
  * simulated device can post under its own address.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = {
             "Như run, thêm một tháng dữ liệu đo mẫu và luồng dữ liệu trực tiếp.",
-            "Like run, plus a sample month of tests and a live trickle."})
+            "Like run, plus a sample month of tests and a live trickle."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     /** Written once the month is posted, so a restart of the demo does not post it twice. */
     static final String FILLED_MARKER = "demo-month-loaded";
 
-    @Mixin
-    CommonOptions options;
+    @Mixin CommonOptions options;
 
-    @Option(names = "--scale", defaultValue = "1.0",
-            description = "Hệ số số thiết bị mô phỏng (1.0 ≈ 12 000 kết quả/tháng) / "
-                    + "device count factor (1.0 ≈ 12,000 tests a month)")
+    @Option(
+            names = "--scale",
+            defaultValue = "1.0",
+            description =
+                    "Hệ số số thiết bị mô phỏng (1.0 ≈ 12 000 kết quả/tháng) / "
+                            + "device count factor (1.0 ≈ 12,000 tests a month)")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "20261001",
+    @Option(
+            names = "--seed",
+            defaultValue = "20261001",
             description = "Hạt giống ngẫu nhiên / random seed")
     long seed;
 
@@ -50,21 +57,28 @@ final class DemoCommand implements Callable<Integer> {
         DemoMeasurements data = new DemoMeasurements(AreaRegistry.loadSample(), seed, scale);
         DemoLoad[] load = new DemoLoad[1];
         Path filled = config.dataDir().resolve(FILLED_MARKER);
-        return Serving.serve(config, System.out, runtime -> {
-            load[0] = new DemoLoad(URI.create(runtime.urls().api()), System.out);
-            if (Files.exists(filled)) {
-                System.out.println("Tháng mẫu đã có trong " + config.dataDir() + "; chỉ gửi trực"
-                        + " tiếp / sample month already loaded; live trickle only");
-            } else {
-                fill(data, load[0]);
-                markFilled(filled);
-            }
-            load[0].startTrickle(data, Duration.ofSeconds(2));
-        }, () -> {
-            if (load[0] != null) {
-                load[0].close();
-            }
-        });
+        return Serving.serve(
+                config,
+                System.out,
+                runtime -> {
+                    load[0] = new DemoLoad(URI.create(runtime.urls().api()), System.out);
+                    if (Files.exists(filled)) {
+                        System.out.println(
+                                "Tháng mẫu đã có trong "
+                                        + config.dataDir()
+                                        + "; chỉ gửi trực"
+                                        + " tiếp / sample month already loaded; live trickle only");
+                    } else {
+                        fill(data, load[0]);
+                        markFilled(filled);
+                    }
+                    load[0].startTrickle(data, Duration.ofSeconds(2));
+                },
+                () -> {
+                    if (load[0] != null) {
+                        load[0].close();
+                    }
+                });
     }
 
     private static void markFilled(Path marker) {
@@ -79,11 +93,22 @@ final class DemoCommand implements Callable<Integer> {
         Instant now = Instant.now();
         // 29 days, inside the collector's 30-day horizon for late results.
         List<DemoSample> month = data.history(now.minus(Duration.ofDays(29)), now);
-        System.out.println("Gửi " + month.size() + " kết quả đo mẫu của " + data.devices().size()
-                + " thiết bị; VNPT cáp quang chậm ở " + data.degradedTdps() + " / posting "
-                + month.size() + " sample tests");
+        System.out.println(
+                "Gửi "
+                        + month.size()
+                        + " kết quả đo mẫu của "
+                        + data.devices().size()
+                        + " thiết bị; VNPT cáp quang chậm ở "
+                        + data.degradedTdps()
+                        + " / posting "
+                        + month.size()
+                        + " sample tests");
         long accepted = load.postAll(month);
-        System.out.println("Đã nhận / accepted: " + accepted + ", từ chối / refused: "
-                + load.refused() + ". Tiếp tục gửi trực tiếp mỗi 2 giây / live trickle every 2 s");
+        System.out.println(
+                "Đã nhận / accepted: "
+                        + accepted
+                        + ", từ chối / refused: "
+                        + load.refused()
+                        + ". Tiếp tục gửi trực tiếp mỗi 2 giây / live trickle every 2 s");
     }
 }

@@ -22,16 +22,16 @@ import vn.speedwatch.model.Json;
 /**
  * Posts the demo's month through the real HTTP API, 100 requests at a time with a progress bar,
  * then keeps a live trickle going. Each simulated device posts from its own address in {@code
- * X-Forwarded-For} via the trusted loopback proxy, so each gets its own device hash and rate
- * limit, as real residents behind the ward's reverse proxy would.
+ * X-Forwarded-For} via the trusted loopback proxy, so each gets its own device hash and rate limit,
+ * as real residents behind the ward's reverse proxy would.
  */
 final class DemoLoad implements AutoCloseable {
 
     static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoad.class);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
     private final PrintStream out;
     private final AtomicLong accepted = new AtomicLong();
@@ -59,13 +59,18 @@ final class DemoLoad implements AutoCloseable {
 
     /** A test from a random device every {@code every}, until {@link #close()}. */
     void startTrickle(DemoMeasurements demo, Duration every) {
-        trickle = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "demo-trickle");
-            t.setDaemon(true);
-            return t;
-        });
-        trickle.scheduleWithFixedDelay(() -> post(demo.live(Instant.now())).join(),
-                every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        trickle =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "demo-trickle");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        trickle.scheduleWithFixedDelay(
+                () -> post(demo.live(Instant.now())).join(),
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     long accepted() {
@@ -86,11 +91,15 @@ final class DemoLoad implements AutoCloseable {
     private CompletableFuture<Void> post(DemoSample s) {
         return http.sendAsync(request(s), HttpResponse.BodyHandlers.ofString())
                 .thenAccept(r -> count(s, r))
-                .exceptionally(e -> {
-                    refused.incrementAndGet();
-                    LOG.warn("Demo post of {} failed: {}", s.measurement().id(), e.toString());
-                    return null;
-                });
+                .exceptionally(
+                        e -> {
+                            refused.incrementAndGet();
+                            LOG.warn(
+                                    "Demo post of {} failed: {}",
+                                    s.measurement().id(),
+                                    e.toString());
+                            return null;
+                        });
     }
 
     private void count(DemoSample s, HttpResponse<String> r) {
@@ -98,7 +107,10 @@ final class DemoLoad implements AutoCloseable {
             accepted.incrementAndGet();
         } else {
             refused.incrementAndGet();
-            LOG.warn("Demo post of {} answered {}: {}", s.measurement().id(), r.statusCode(),
+            LOG.warn(
+                    "Demo post of {} answered {}: {}",
+                    s.measurement().id(),
+                    r.statusCode(),
                     r.body());
         }
     }
@@ -109,8 +121,9 @@ final class DemoLoad implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("X-Forwarded-For", s.clientIp())
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            Json.mapper().writeValueAsString(s.measurement())))
+                    .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                    Json.mapper().writeValueAsString(s.measurement())))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write demo measurement", e);

@@ -18,10 +18,10 @@ import vn.speedwatch.model.Measurement;
 import vn.speedwatch.model.Operator;
 
 /**
- * A realistic month of speed tests for the demo: operators by market share (Viettel ~50 %, VNPT
- * ~30 %, FPT ~12 %, MobiFone ~8 %), fixed plans of 100–1000 Mbps, a 4G/5G/Wi-Fi mix, slower
- * evenings, and VNPT fibre degraded in a few TDPs during the last days so alerts and the monthly
- * report have something to show. Deterministic for a given seed.
+ * A realistic month of speed tests for the demo: operators by market share (Viettel ~50 %, VNPT ~30
+ * %, FPT ~12 %, MobiFone ~8 %), fixed plans of 100–1000 Mbps, a 4G/5G/Wi-Fi mix, slower evenings,
+ * and VNPT fibre degraded in a few TDPs during the last days so alerts and the monthly report have
+ * something to show. Deterministic for a given seed.
  */
 final class DemoMeasurements {
 
@@ -46,8 +46,12 @@ final class DemoMeasurements {
 
     /** The TDPs whose VNPT fibre is slow in the last days. */
     List<String> degradedTdps() {
-        return devices.stream().filter(DemoDevice::degraded).map(DemoDevice::tdpCode).distinct()
-                .sorted().toList();
+        return devices.stream()
+                .filter(DemoDevice::degraded)
+                .map(DemoDevice::tdpCode)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Every test of every device in {@code [from, to)}, oldest first. */
@@ -87,15 +91,33 @@ final class DemoMeasurements {
         double quality = slow ? 0.25 + 0.1 * random.nextDouble() : 1.0;
         double down = round(nominalDownload(d) * congestion * quality);
         double up = round(down * uploadRatio(d.accessType()));
-        double latency = round(baseLatency(d.accessType()) / Math.sqrt(congestion * quality)
-                + random.nextDouble() * 8);
-        Measurement m = new Measurement(UUID.randomUUID(), at.atOffset(ZoneOffset.ofHours(7)),
-                Math.max(0.5, down), Math.max(0.2, up), latency,
-                round(1 + random.nextDouble() * 6), random.nextDouble() < 0.9 ? 0.0 : 0.5,
-                null, d.operator().displayName(), d.accessType(), d.planDownloadMbps(),
-                d.planDownloadMbps(), d.latitude(), d.longitude(), 10.0 + random.nextInt(40),
-                null, "demo-server.thuynguyen.local", ClientKind.WEB,
-                random.nextDouble() < 0.3 ? 6 : 4, true, null);
+        double latency =
+                round(
+                        baseLatency(d.accessType()) / Math.sqrt(congestion * quality)
+                                + random.nextDouble() * 8);
+        Measurement m =
+                new Measurement(
+                        UUID.randomUUID(),
+                        at.atOffset(ZoneOffset.ofHours(7)),
+                        Math.max(0.5, down),
+                        Math.max(0.2, up),
+                        latency,
+                        round(1 + random.nextDouble() * 6),
+                        random.nextDouble() < 0.9 ? 0.0 : 0.5,
+                        null,
+                        d.operator().displayName(),
+                        d.accessType(),
+                        d.planDownloadMbps(),
+                        d.planDownloadMbps(),
+                        d.latitude(),
+                        d.longitude(),
+                        10.0 + random.nextInt(40),
+                        null,
+                        "demo-server.thuynguyen.local",
+                        ClientKind.WEB,
+                        random.nextDouble() < 0.3 ? 6 : 4,
+                        true,
+                        null);
         return new DemoSample(m, d.clientIp(), d.tdpCode());
     }
 

@@ -9,9 +9,9 @@ import vn.speedwatch.model.AreaRegistry;
 import vn.speedwatch.model.Operator;
 
 /**
- * The simulated devices of the demo: a general population spread over every TDP with the
- * operators' market shares, plus a VNPT-fibre cohort in three TDPs that the demo degrades (large
- * enough that the alert rules, which need 20 samples a day per cell, can judge them).
+ * The simulated devices of the demo: a general population spread over every TDP with the operators'
+ * market shares, plus a VNPT-fibre cohort in three TDPs that the demo degrades (large enough that
+ * the alert rules, which need 20 samples a day per cell, can judge them).
  */
 final class DemoPopulation {
 
@@ -39,19 +39,24 @@ final class DemoPopulation {
         int cohort = Math.max(1, (int) Math.round(COHORT_DEVICES * scale));
         for (Area area : degradedAreas(all)) {
             for (int i = 0; i < cohort; i++) {
-                devices.add(device(area, DemoMeasurements.DEGRADED_OPERATOR,
-                        AccessType.FIXED_FIBER, true, 1.0));
+                devices.add(
+                        device(
+                                area,
+                                DemoMeasurements.DEGRADED_OPERATOR,
+                                AccessType.FIXED_FIBER,
+                                true,
+                                1.0));
             }
         }
         return devices;
     }
 
-    private DemoDevice device(Area area, Operator op, AccessType type, boolean degraded,
-            double perDay) {
+    private DemoDevice device(
+            Area area, Operator op, AccessType type, boolean degraded, double perDay) {
         double[] at = DemoMeasurements.pointIn(areas, area, random);
         Double plan = type.isFixed() ? DemoMeasurements.plan(random) : null;
-        return new DemoDevice(area.code(), at[0], at[1], op, type, plan, nextIp(), degraded,
-                perDay);
+        return new DemoDevice(
+                area.code(), at[0], at[1], op, type, plan, nextIp(), degraded, perDay);
     }
 
     /** Every fourth TDP, at most three: a few, spread over the ward. */

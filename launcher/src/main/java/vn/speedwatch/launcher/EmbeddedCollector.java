@@ -27,13 +27,20 @@ final class EmbeddedCollector implements AutoCloseable {
      * Starts and waits until the HTTP port is bound; {@code extraRoutes} adds routes (the
      * officials' console) to the collector's router.
      */
-    static EmbeddedCollector start(CollectorConfig config, ValidationLimits limits,
-            BiConsumer<Router, Vertx> extraRoutes) throws Exception {
+    static EmbeddedCollector start(
+            CollectorConfig config, ValidationLimits limits, BiConsumer<Router, Vertx> extraRoutes)
+            throws Exception {
         Vertx vertx = Vertx.vertx(Collector.vertxOptions());
         try {
-            Collector c = Collector.start(vertx, config, limits,
-                            router -> extraRoutes.accept(router, vertx))
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            Collector c =
+                    Collector.start(
+                                    vertx,
+                                    config,
+                                    limits,
+                                    router -> extraRoutes.accept(router, vertx))
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(60, TimeUnit.SECONDS);
             return new EmbeddedCollector(vertx, c);
         } catch (Exception e) {
             await(vertx.close());

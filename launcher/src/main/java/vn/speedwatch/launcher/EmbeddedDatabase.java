@@ -34,20 +34,25 @@ public final class EmbeddedDatabase implements Database {
         long started = System.nanoTime();
         EmbeddedPostgres pg;
         try {
-            pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            pg =
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dir)
+                            .setCleanDataDirectory(false)
+                            .setRegisterShutdownHook(false)
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .start();
         } catch (IOException | RuntimeException e) {
             throw new LauncherException(
                     "Không khởi động được PostgreSQL nhúng tại " + dir + ": " + e.getMessage(),
-                    "the embedded PostgreSQL did not start", e);
+                    "the embedded PostgreSQL did not start",
+                    e);
         }
         EmbeddedDatabase db = new EmbeddedDatabase(pg);
         db.createDatabaseIfMissing();
-        LOG.info("Embedded PostgreSQL on port {} (data {}) ready in {} ms", pg.getPort(), dir,
+        LOG.info(
+                "Embedded PostgreSQL on port {} (data {}) ready in {} ms",
+                pg.getPort(),
+                dir,
                 (System.nanoTime() - started) / 1_000_000);
         return db;
     }
@@ -92,8 +97,10 @@ public final class EmbeddedDatabase implements Database {
             }
         } catch (SQLException e) {
             close();
-            throw new LauncherException("Không tạo được cơ sở dữ liệu " + DATABASE,
-                    "cannot create database " + DATABASE + ": " + e.getMessage(), e);
+            throw new LauncherException(
+                    "Không tạo được cơ sở dữ liệu " + DATABASE,
+                    "cannot create database " + DATABASE + ": " + e.getMessage(),
+                    e);
         }
     }
 }

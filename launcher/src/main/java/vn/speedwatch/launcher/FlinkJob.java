@@ -42,14 +42,17 @@ final class FlinkJob {
         Optional<Path> resumeFrom = CheckpointLocator.latest(flinkDir);
         SnapshotPruner.keepOnly(flinkDir, resumeFrom);
         Path savepoints = flinkDir.resolve("savepoints");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                clusterConfiguration(config.parallelism(), savepoints, resumeFrom));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        clusterConfiguration(config.parallelism(), savepoints, resumeFrom));
         QualityPipeline.configure(env, config);
         QualityPipeline.forKafka(config).build(env);
         resumeFrom.ifPresentOrElse(
                 p -> LOG.info("Flink job resumes from {}", p),
-                () -> LOG.info("Flink job starts fresh (no retained checkpoint under {})",
-                        flinkDir));
+                () ->
+                        LOG.info(
+                                "Flink job starts fresh (no retained checkpoint under {})",
+                                flinkDir));
         JobClient client = env.executeAsync(QualityPipeline.JOB_NAME);
         FlinkJob job = new FlinkJob(client, savepoints);
         job.awaitRunning();
@@ -67,18 +70,20 @@ final class FlinkJob {
     }
 
     /** The streaming job's cluster: checkpoints kept on cancel, resuming where told. */
-    static Configuration clusterConfiguration(int parallelism, Path savepoints,
-            Optional<Path> resumeFrom) {
+    static Configuration clusterConfiguration(
+            int parallelism, Path savepoints, Optional<Path> resumeFrom) {
         Configuration c = smallCluster(parallelism);
-        c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        c.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         c.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
         c.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints.toUri().toString());
-        resumeFrom.ifPresent(p -> {
-            c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString());
-            // An operator removed in a new version must not keep the job from starting.
-            c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
-        });
+        resumeFrom.ifPresent(
+                p -> {
+                    c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString());
+                    // An operator removed in a new version must not keep the job from starting.
+                    c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+                });
         return c;
     }
 
@@ -101,12 +106,19 @@ final class FlinkJob {
      */
     void stop(Duration timeout) {
         try {
-            String path = client.stopWithSavepoint(false, savepoints.toUri().toString(),
-                    SavepointFormatType.CANONICAL).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String path =
+                    client.stopWithSavepoint(
+                                    false,
+                                    savepoints.toUri().toString(),
+                                    SavepointFormatType.CANONICAL)
+                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Flink job {} stopped with savepoint {}", jobId(), path);
         } catch (Exception e) {
-            LOG.warn("Flink job {} could not take a savepoint ({}); cancelling, the next start "
-                    + "resumes from the last checkpoint", jobId(), e.toString());
+            LOG.warn(
+                    "Flink job {} could not take a savepoint ({}); cancelling, the next start "
+                            + "resumes from the last checkpoint",
+                    jobId(),
+                    e.toString());
             cancel();
         }
         awaitTermination();
@@ -134,7 +146,8 @@ final class FlinkJob {
         JobStatus s = status();
         while (s != JobStatus.RUNNING && System.nanoTime() < deadline) {
             if (s.isTerminalState()) {
-                throw new LauncherException("Luồng xử lý Flink dừng ngay khi khởi động (" + s + ")",
+                throw new LauncherException(
+                        "Luồng xử lý Flink dừng ngay khi khởi động (" + s + ")",
                         "the Flink job ended while starting: " + s);
             }
             Thread.sleep(100);
@@ -142,7 +155,8 @@ final class FlinkJob {
         }
         if (s != JobStatus.RUNNING) {
             cancel();
-            throw new LauncherException("Luồng xử lý Flink không chạy sau " + START_TIMEOUT,
+            throw new LauncherException(
+                    "Luồng xử lý Flink không chạy sau " + START_TIMEOUT,
                     "the Flink job is not running after " + START_TIMEOUT);
         }
     }

@@ -10,9 +10,9 @@ import vn.speedwatch.model.Settings;
 
 /**
  * What the one-machine launcher needs to start everything in one JVM: where its state lives, the
- * HTTP port, and whether PostgreSQL and Kafka are external or embedded. Built from {@link
- * Settings} (the same keys as docker-compose's {@code SPEEDWATCH_*} environment) with command-line
- * flags on top. The merged settings are kept so the collector and pipeline read their own keys.
+ * HTTP port, and whether PostgreSQL and Kafka are external or embedded. Built from {@link Settings}
+ * (the same keys as docker-compose's {@code SPEEDWATCH_*} environment) with command-line flags on
+ * top. The merged settings are kept so the collector and pipeline read their own keys.
  *
  * @param dbUrl an external PostgreSQL; empty means the embedded one in {@code dataDir/pg}
  * @param kafkaBootstrapServers an external Kafka; empty means the in-process broker
@@ -33,19 +33,29 @@ public record LauncherConfig(
         Settings settings) {
 
     /** The keys this record reads; the docker-compose test checks env names against these. */
-    public static final List<String> KEYS = List.of(
-            "data.dir", "http.host", "http.port", "db.url", "db.user", "db.password",
-            "kafka.bootstrap-servers", "kafka.port", "kafka.topic", "kafka.partitions",
-            "launcher.stop-timeout");
+    public static final List<String> KEYS =
+            List.of(
+                    "data.dir",
+                    "http.host",
+                    "http.port",
+                    "db.url",
+                    "db.user",
+                    "db.password",
+                    "kafka.bootstrap-servers",
+                    "kafka.port",
+                    "kafka.topic",
+                    "kafka.partitions",
+                    "launcher.stop-timeout");
 
     /**
      * One-machine defaults for pipeline keys, applied only when not configured: aggregates are
      * refreshed every 2 s so a resident sees the result on the dashboard within seconds.
      */
-    static final Map<String, String> ONE_MACHINE_DEFAULTS = Map.of(
-            "pipeline.early-fire", "2s",
-            "pipeline.checkpoint-interval", "10s",
-            "db.pool-size", "4");
+    static final Map<String, String> ONE_MACHINE_DEFAULTS =
+            Map.of(
+                    "pipeline.early-fire", "2s",
+                    "pipeline.checkpoint-interval", "10s",
+                    "db.pool-size", "4");
 
     public LauncherConfig {
         if (httpPort < 0 || httpPort > 65_535) {
@@ -93,8 +103,8 @@ public record LauncherConfig(
      * The settings the collector and pipeline read, with the endpoints this launcher chose (the
      * database it started, the broker it started) filled in.
      */
-    public Settings componentSettings(String jdbcUrl, String user, String password,
-            String bootstrapServers) {
+    public Settings componentSettings(
+            String jdbcUrl, String user, String password, String bootstrapServers) {
         Map<String, String> endpoints = new HashMap<>();
         endpoints.put("db.url", jdbcUrl);
         endpoints.put("db.user", user);
@@ -103,27 +113,37 @@ public record LauncherConfig(
         endpoints.put("kafka.topic", kafkaTopic);
         endpoints.put("http.host", httpHost);
         endpoints.put("http.port", Integer.toString(httpPort));
-        endpoints.put("pipeline.checkpoint-dir", flinkDir().resolve("checkpoints").toUri()
-                .toString());
+        endpoints.put(
+                "pipeline.checkpoint-dir", flinkDir().resolve("checkpoints").toUri().toString());
         return settings.with(endpoints);
     }
 
     @Override
     public String toString() {
         // The password and secrets in settings stay out of logs.
-        return "LauncherConfig[dataDir=" + dataDir + ", http=" + httpHost + ":" + httpPort
-                + ", db=" + dbUrl.orElse("embedded") + ", kafka="
-                + kafkaBootstrapServers.orElse("embedded:" + kafkaPort) + ", topic=" + kafkaTopic
+        return "LauncherConfig[dataDir="
+                + dataDir
+                + ", http="
+                + httpHost
+                + ":"
+                + httpPort
+                + ", db="
+                + dbUrl.orElse("embedded")
+                + ", kafka="
+                + kafkaBootstrapServers.orElse("embedded:" + kafkaPort)
+                + ", topic="
+                + kafkaTopic
                 + "]";
     }
 
     private static Settings withDefaults(Settings given) {
         Map<String, String> missing = new HashMap<>();
-        ONE_MACHINE_DEFAULTS.forEach((k, v) -> {
-            if (given.find(k).isEmpty()) {
-                missing.put(k, v);
-            }
-        });
+        ONE_MACHINE_DEFAULTS.forEach(
+                (k, v) -> {
+                    if (given.find(k).isEmpty()) {
+                        missing.put(k, v);
+                    }
+                });
         return given.with(missing);
     }
 }

@@ -17,8 +17,8 @@ import vn.speedwatch.model.Settings;
 
 /**
  * The collector's secrets for the one-machine mode when none are configured: generated once and
- * kept in {@code data/secrets.properties} (owner-only), so receipts residents were given and
- * device hashes stay valid across restarts. Configured values always win and are never written.
+ * kept in {@code data/secrets.properties} (owner-only), so receipts residents were given and device
+ * hashes stay valid across restarts. Configured values always win and are never written.
  */
 final class LocalSecrets {
 

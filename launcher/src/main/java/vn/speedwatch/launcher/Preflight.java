@@ -40,10 +40,19 @@ final class Preflight {
         }
         if (free < minFreeBytes) {
             throw new LauncherException(
-                    "Ổ đĩa của thư mục dữ liệu " + dir + " gần đầy: còn " + mebibytes(free)
-                            + ", cần ít nhất " + mebibytes(minFreeBytes),
-                    "the disk of data directory " + dir + " is almost full: " + mebibytes(free)
-                            + " free, at least " + mebibytes(minFreeBytes) + " needed");
+                    "Ổ đĩa của thư mục dữ liệu "
+                            + dir
+                            + " gần đầy: còn "
+                            + mebibytes(free)
+                            + ", cần ít nhất "
+                            + mebibytes(minFreeBytes),
+                    "the disk of data directory "
+                            + dir
+                            + " is almost full: "
+                            + mebibytes(free)
+                            + " free, at least "
+                            + mebibytes(minFreeBytes)
+                            + " needed");
         }
     }
 
@@ -61,8 +70,13 @@ final class Preflight {
             s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
             throw new LauncherException(
-                    "Cổng " + port + " (" + what + ") đang được chương trình khác dùng; chọn cổng"
-                            + " khác, ví dụ --port " + (port + 1),
+                    "Cổng "
+                            + port
+                            + " ("
+                            + what
+                            + ") đang được chương trình khác dùng; chọn cổng"
+                            + " khác, ví dụ --port "
+                            + (port + 1),
                     "port " + port + " (" + what + ") is already in use");
         }
     }

@@ -3,8 +3,8 @@ package vn.speedwatch.launcher;
 import java.io.PrintStream;
 
 /**
- * A text progress bar: redrawn in place on a terminal, one line per tenth when the output goes to
- * a file or a pipe (a log full of carriage returns helps nobody).
+ * A text progress bar: redrawn in place on a terminal, one line per tenth when the output goes to a
+ * file or a pipe (a log full of carriage returns helps nobody).
  */
 final class ProgressBar {
 
@@ -43,7 +43,15 @@ final class ProgressBar {
 
     static String line(int done, int total) {
         int filled = (int) ((long) done * WIDTH / total);
-        return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total
-                + " (" + (int) ((long) done * 100 / total) + " %)";
+        return "["
+                + "#".repeat(filled)
+                + ".".repeat(WIDTH - filled)
+                + "] "
+                + done
+                + "/"
+                + total
+                + " ("
+                + (int) ((long) done * 100 / total)
+                + " %)";
     }
 }

@@ -16,22 +16,30 @@ import vn.speedwatch.jobs.config.PipelineConfig;
  * {@code speedwatch rebuild}: recomputes hour and day aggregates of a period from the raw rows
  * (after a threshold change, a fix or a restore), with the stream job's own operators.
  */
-@Command(name = "rebuild", mixinStandardHelpOptions = true,
+@Command(
+        name = "rebuild",
+        mixinStandardHelpOptions = true,
         description = {
             "Tính lại số liệu tổng hợp theo giờ/ngày của một khoảng thời gian từ dữ liệu gốc.",
-            "Recomputes hourly and daily aggregates of a period from the raw rows."})
+            "Recomputes hourly and daily aggregates of a period from the raw rows."
+        })
 final class RebuildCommand implements Callable<Integer> {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    @Mixin
-    CommonOptions options;
+    @Mixin CommonOptions options;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE",
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "DATE",
             description = "Từ ngày (2026-10-01, giờ Việt Nam) hoặc thời điểm ISO / start")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATE",
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "DATE",
             description = "Đến ngày, không tính ngày này (2026-11-01) / end, exclusive")
     String to;
 
@@ -45,11 +53,20 @@ final class RebuildCommand implements Callable<Integer> {
         LauncherConfig config = options.config();
         try (WarehouseSession session = WarehouseSession.open(config)) {
             PipelineConfig pipeline = PipelineConfig.from(session.settings(config));
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                    FlinkJob.smallCluster(pipeline.parallelism()));
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            FlinkJob.smallCluster(pipeline.parallelism()));
             int rows = new RebuildAggregates(pipeline).run(env, start, end);
-            System.out.println("Đã tính lại từ " + rows + " kết quả đo gốc / rebuilt from "
-                    + rows + " raw rows (" + start + " .. " + end + ")");
+            System.out.println(
+                    "Đã tính lại từ "
+                            + rows
+                            + " kết quả đo gốc / rebuilt from "
+                            + rows
+                            + " raw rows ("
+                            + start
+                            + " .. "
+                            + end
+                            + ")");
         }
         return 0;
     }
@@ -57,11 +74,15 @@ final class RebuildCommand implements Callable<Integer> {
     static Instant instant(String text, String option) {
         String t = text.trim();
         try {
-            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(VIETNAM).toInstant()
+            return t.length() == 10
+                    ? LocalDate.parse(t).atStartOfDay(VIETNAM).toInstant()
                     : Instant.parse(t);
         } catch (DateTimeParseException e) {
             throw new LauncherException(
-                    option + " không hợp lệ: \"" + t + "\" (cần 2026-10-01 hoặc "
+                    option
+                            + " không hợp lệ: \""
+                            + t
+                            + "\" (cần 2026-10-01 hoặc "
                             + "2026-10-01T00:00:00Z)",
                     "invalid " + option + " \"" + t + "\"");
         }

@@ -14,28 +14,39 @@ import vn.speedwatch.reports.ReportGenerator;
 import vn.speedwatch.reports.ReportRequest;
 
 /** {@code speedwatch report}: the monthly PDF + CSV complaint report per operator. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = {
             "Lập báo cáo tháng (PDF + CSV) gửi từng nhà mạng.",
-            "Writes the monthly report (PDF + CSV) for each operator."})
+            "Writes the monthly report (PDF + CSV) for each operator."
+        })
 final class ReportCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @Mixin CommonOptions options;
 
-    @Option(names = "--month", required = true, paramLabel = "YYYY-MM",
+    @Option(
+            names = "--month",
+            required = true,
+            paramLabel = "YYYY-MM",
             description = "Tháng báo cáo, ví dụ 2026-10 / report month")
     String month;
 
-    @Option(names = "--operator", paramLabel = "CODE",
+    @Option(
+            names = "--operator",
+            paramLabel = "CODE",
             description = "Chỉ một nhà mạng (VIETTEL, VNPT, FPT, MOBIFONE…) / one operator only")
     String operator;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "Thư mục ghi báo cáo (mặc định DATA_DIR/reports) / output directory")
     Path out;
 
-    @Option(names = "--by", paramLabel = "NAME",
+    @Option(
+            names = "--by",
+            paramLabel = "NAME",
             description = "Người yêu cầu, lưu trong sổ lưu trữ / requesting official")
     String by;
 
@@ -44,14 +55,14 @@ final class ReportCommand implements Callable<Integer> {
         String requester = by != null ? by : System.getProperty("user.name", "speedwatch");
         LauncherConfig config = options.config();
         Path dir = out != null ? out : config.dataDir().resolve("reports");
-        ReportRequest request = ReportRequest.parse(month, operator, dir, requester,
-                Clock.systemUTC());
+        ReportRequest request =
+                ReportRequest.parse(month, operator, dir, requester, Clock.systemUTC());
         try (WarehouseSession session = WarehouseSession.open(config)) {
-            List<GeneratedReport> reports = ReportGenerator
-                    .create(session.dataSource(), session.settings(config))
-                    .generate(request, new Progress());
-            System.out.println("Đã lập " + reports.size() + " báo cáo trong " + dir
-                    + " / reports written");
+            List<GeneratedReport> reports =
+                    ReportGenerator.create(session.dataSource(), session.settings(config))
+                            .generate(request, new Progress());
+            System.out.println(
+                    "Đã lập " + reports.size() + " báo cáo trong " + dir + " / reports written");
         }
         return 0;
     }
@@ -61,14 +72,19 @@ final class ReportCommand implements Callable<Integer> {
 
         @Override
         public void started(Operator operator, int index, int total) {
-            System.out.printf("[%d/%d] %s: đang lập / preparing…%n", index, total,
-                    operator.displayName());
+            System.out.printf(
+                    "[%d/%d] %s: đang lập / preparing…%n", index, total, operator.displayName());
         }
 
         @Override
         public void finished(GeneratedReport r, int index, int total) {
-            System.out.printf("[%d/%d] %s: %s%s%n", index, total, r.operator().displayName(),
-                    r.pdf(), r.hasData() ? "" : " (không có số liệu / no data)");
+            System.out.printf(
+                    "[%d/%d] %s: %s%s%n",
+                    index,
+                    total,
+                    r.operator().displayName(),
+                    r.pdf(),
+                    r.hasData() ? "" : " (không có số liệu / no data)");
         }
     }
 }

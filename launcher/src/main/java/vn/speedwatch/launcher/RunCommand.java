@@ -6,14 +6,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code speedwatch run}: the whole system in this JVM, with state in the data directory. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = {
             "Chạy toàn bộ hệ thống trên máy này (Kafka, Flink, bộ thu, PostgreSQL).",
-            "Runs the whole system on this machine (Kafka, Flink, collector, PostgreSQL)."})
+            "Runs the whole system on this machine (Kafka, Flink, collector, PostgreSQL)."
+        })
 final class RunCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @Mixin CommonOptions options;
 
     @Override
     public Integer call() {

@@ -15,20 +15,31 @@ final class Serving {
     private Serving() {}
 
     /** Blocks until the process is asked to stop; {@code extra} runs once everything is ready. */
-    static int serve(LauncherConfig config, PrintStream out, Consumer<SpeedwatchRuntime> extra,
+    static int serve(
+            LauncherConfig config,
+            PrintStream out,
+            Consumer<SpeedwatchRuntime> extra,
             AutoCloseable stopFirst) {
         SpeedwatchRuntime runtime = SpeedwatchRuntime.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Đang dừng speedwatch… / stopping speedwatch…");
-            closeQuietly(stopFirst);
-            runtime.close();
-            out.println("Đã dừng / stopped");
-            stopped.countDown();
-            LogManager.shutdown();
-        }, "speedwatch-shutdown"));
-        out.println("speedwatch đã sẵn sàng sau " + runtime.startupTime().toMillis()
-                + " ms / ready in " + runtime.startupTime().toMillis() + " ms");
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    out.println("Đang dừng speedwatch… / stopping speedwatch…");
+                                    closeQuietly(stopFirst);
+                                    runtime.close();
+                                    out.println("Đã dừng / stopped");
+                                    stopped.countDown();
+                                    LogManager.shutdown();
+                                },
+                                "speedwatch-shutdown"));
+        out.println(
+                "speedwatch đã sẵn sàng sau "
+                        + runtime.startupTime().toMillis()
+                        + " ms / ready in "
+                        + runtime.startupTime().toMillis()
+                        + " ms");
         out.println(runtime.urls().describe());
         out.println("Dữ liệu / data: " + config.dataDir() + "   (Ctrl-C để dừng / to stop)");
         extra.accept(runtime);

@@ -12,18 +12,28 @@ import vn.speedwatch.reports.ReportException;
  * {@code run} start the whole system in this JVM; the other subcommands work on the warehouse.
  * Problems the user can fix end with one line on stderr and exit code 2, never a stack trace.
  */
-@Command(name = "speedwatch", mixinStandardHelpOptions = true, version = "speedwatch 0.1.0",
+@Command(
+        name = "speedwatch",
+        mixinStandardHelpOptions = true,
+        version = "speedwatch 0.1.0",
         description = {
             "Giám sát chất lượng Internet phường Thủy Nguyên.",
-            "Internet-quality watch of phường Thủy Nguyên."},
-        subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class,
-            ReportCommand.class, RebuildCommand.class, AreasCommand.class, UserCommand.class})
+            "Internet-quality watch of phường Thủy Nguyên."
+        },
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            MigrateCommand.class,
+            ReportCommand.class,
+            RebuildCommand.class,
+            AreasCommand.class,
+            UserCommand.class
+        })
 public final class SpeedwatchCommand implements Runnable {
 
     static final int USER_ERROR = 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -49,8 +59,10 @@ public final class SpeedwatchCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof LauncherException || e instanceof Settings.ConfigException
-                || e instanceof ReportException || e instanceof IllegalArgumentException
+        if (e instanceof LauncherException
+                || e instanceof Settings.ConfigException
+                || e instanceof ReportException
+                || e instanceof IllegalArgumentException
                 || e instanceof java.io.UncheckedIOException) {
             // One line, even when a library's message (Flyway's) spans several.
             err.println("Lỗi / error: " + oneLine(e.getMessage()));
@@ -58,8 +70,10 @@ public final class SpeedwatchCommand implements Runnable {
             return USER_ERROR;
         }
         if (e instanceof AreaFormatException a) {
-            err.println("Lỗi / error: tệp ranh giới TDP không dùng được (" + a.problems().size()
-                    + " lỗi) / the TDP boundary file cannot be used:");
+            err.println(
+                    "Lỗi / error: tệp ranh giới TDP không dùng được ("
+                            + a.problems().size()
+                            + " lỗi) / the TDP boundary file cannot be used:");
             a.problems().forEach(p -> err.println("  - " + p));
             err.flush();
             return USER_ERROR;

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.config.CollectorConfig;
-import vn.speedwatch.jobs.config.PipelineConfig;
-import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.console.ConsoleConfig;
 import vn.speedwatch.console.ConsoleRoutes;
+import vn.speedwatch.jobs.config.PipelineConfig;
+import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.model.Settings;
 import vn.speedwatch.model.ValidationLimits;
 import vn.speedwatch.warehouse.Retention;
@@ -68,8 +68,8 @@ public final class SpeedwatchRuntime implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             runtime.close();
-            throw new LauncherException("Khởi động thất bại: " + e.getMessage(),
-                    "start-up failed: " + e, e);
+            throw new LauncherException(
+                    "Khởi động thất bại: " + e.getMessage(), "start-up failed: " + e, e);
         }
     }
 
@@ -83,11 +83,17 @@ public final class SpeedwatchRuntime implements AutoCloseable {
         } finally {
             bootstrapServers = joinUnwrapped(kafka);
         }
-        Settings components = config.componentSettings(database.jdbcUrl(), database.user(),
-                database.password(), bootstrapServers)
-                .with(LocalSecrets.missing(config.settings(), config.dataDir()));
-        startFlinkAndCollector(PipelineConfig.from(components),
-                CollectorConfig.from(components), ValidationLimits.from(components),
+        Settings components =
+                config.componentSettings(
+                                database.jdbcUrl(),
+                                database.user(),
+                                database.password(),
+                                bootstrapServers)
+                        .with(LocalSecrets.missing(config.settings(), config.dataDir()));
+        startFlinkAndCollector(
+                PipelineConfig.from(components),
+                CollectorConfig.from(components),
+                ValidationLimits.from(components),
                 ConsoleConfig.from(components));
         scheduleRetention(Retention.Policy.from(components));
         startup = Duration.ofNanos(System.nanoTime() - t0);
@@ -98,16 +104,20 @@ public final class SpeedwatchRuntime implements AutoCloseable {
         Database db = Database.open(config);
         push("database", db::close);
         database = db;
-        HikariDataSource ds = Warehouse.open(new WarehouseConfig(db.jdbcUrl(), db.user(),
-                db.password(), 2));
+        HikariDataSource ds =
+                Warehouse.open(new WarehouseConfig(db.jdbcUrl(), db.user(), db.password(), 2));
         push("database pool", ds::close);
         dataSource = ds;
         try {
             Warehouse.migrate(ds);
         } catch (RuntimeException e) {
-            throw new LauncherException("Không kết nối hoặc cập nhật được cơ sở dữ liệu "
-                    + db.jdbcUrl() + ": " + e.getMessage(),
-                    "cannot connect to or migrate the warehouse", e);
+            throw new LauncherException(
+                    "Không kết nối hoặc cập nhật được cơ sở dữ liệu "
+                            + db.jdbcUrl()
+                            + ": "
+                            + e.getMessage(),
+                    "cannot connect to or migrate the warehouse",
+                    e);
         }
         AreaImport.seedIfEmpty(ds, config.settings());
     }
@@ -116,8 +126,8 @@ public final class SpeedwatchRuntime implements AutoCloseable {
         if (config.kafkaBootstrapServers().isPresent()) {
             return config.kafkaBootstrapServers().get();
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.kafkaDir(),
-                config.kafkaPort());
+        EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.start(config.kafkaDir(), config.kafkaPort());
         push("Kafka broker", broker::close);
         broker.createTopic(config.kafkaTopic(), config.kafkaPartitions());
         return broker.bootstrapServers();
@@ -137,28 +147,40 @@ public final class SpeedwatchRuntime implements AutoCloseable {
     }
 
     /**
-     * The job and the collector both need only Kafka and the database, so they start side by
-     * side; their stop steps are recorded job first, so that on close the collector stops
-     * accepting HTTP (and flushes its producer) before the job takes its savepoint.
+     * The job and the collector both need only Kafka and the database, so they start side by side;
+     * their stop steps are recorded job first, so that on close the collector stops accepting HTTP
+     * (and flushes its producer) before the job takes its savepoint.
      */
-    private void startFlinkAndCollector(PipelineConfig pipeline, CollectorConfig collectorConfig,
-            ValidationLimits limits, ConsoleConfig consoleConfig) throws Exception {
+    private void startFlinkAndCollector(
+            PipelineConfig pipeline,
+            CollectorConfig collectorConfig,
+            ValidationLimits limits,
+            ConsoleConfig consoleConfig)
+            throws Exception {
         tls = collectorConfig.tls().isPresent();
         Preflight.requireWritableDir(config.flinkDir());
-        CompletableFuture<FlinkJob> flink = CompletableFuture.supplyAsync(() -> {
-            try {
-                return FlinkJob.start(pipeline, config.flinkDir());
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new LauncherException("Không khởi động được Flink: " + e.getMessage(),
-                        "the Flink job did not start", e);
-            }
-        });
+        CompletableFuture<FlinkJob> flink =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return FlinkJob.start(pipeline, config.flinkDir());
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new LauncherException(
+                                        "Không khởi động được Flink: " + e.getMessage(),
+                                        "the Flink job did not start",
+                                        e);
+                            }
+                        });
         try {
             // The officials' console shares the collector's HTTP server and the warehouse pool.
-            collector = EmbeddedCollector.start(collectorConfig, limits, (router, vertx) ->
-                    ConsoleRoutes.mount(router, vertx, consoleConfig, dataSource));
+            collector =
+                    EmbeddedCollector.start(
+                            collectorConfig,
+                            limits,
+                            (router, vertx) ->
+                                    ConsoleRoutes.mount(router, vertx, consoleConfig, dataSource));
         } catch (Exception e) {
             stopLater(flink);
             throw e;
@@ -187,20 +209,29 @@ public final class SpeedwatchRuntime implements AutoCloseable {
      * latter too). A failed run is logged and the next one catches up.
      */
     private void scheduleRetention(Retention.Policy policy) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "privacy-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "privacy-retention");
+                            t.setDaemon(true);
+                            return t;
+                        });
         Retention retention = new Retention(dataSource, policy);
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                retention.apply(Instant.now());
-            } catch (RuntimeException e) {
-                // A scheduled task that throws is never run again: log and keep the schedule.
-                LOG.warn("Privacy retention failed, will retry in an hour: {}", e.toString());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        retention.apply(Instant.now());
+                    } catch (RuntimeException e) {
+                        // A scheduled task that throws is never run again: log and keep the
+                        // schedule.
+                        LOG.warn(
+                                "Privacy retention failed, will retry in an hour: {}",
+                                e.toString());
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
         push("privacy retention", timer::shutdownNow);
     }
 

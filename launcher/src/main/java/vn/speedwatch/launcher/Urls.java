@@ -10,8 +10,12 @@ public record Urls(String residentPage, String console, String api, String metri
     static Urls of(String host, int port, boolean tls) {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         String base = (tls ? "https://" : "http://") + shown + ":" + port;
-        return new Urls(base + "/", base + "/admin", base + "/api/v1/measurements",
-                base + "/metrics", base + "/health/ready");
+        return new Urls(
+                base + "/",
+                base + "/admin",
+                base + "/api/v1/measurements",
+                base + "/metrics",
+                base + "/health/ready");
     }
 
     /** The base address, e.g. {@code http://localhost:8080}. */
@@ -21,7 +25,8 @@ public record Urls(String residentPage, String console, String api, String metri
 
     /** Lines for the console, Vietnamese first. */
     public String describe() {
-        return String.join(System.lineSeparator(),
+        return String.join(
+                System.lineSeparator(),
                 "  Trang cho người dân / resident page : " + residentPage,
                 "  Trang cán bộ / officials' console   : " + console,
                 "  API gửi kết quả đo / API            : " + api,

@@ -14,38 +14,44 @@ import picocli.CommandLine.Parameters;
 import vn.speedwatch.console.UserAdmin;
 
 /** {@code speedwatch user add NAME}: officials' accounts for the console. */
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
         description = {"Quản lý tài khoản cán bộ.", "Manages officials' accounts."},
         subcommands = UserCommand.Add.class)
 final class UserCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = {
                 "Thêm tài khoản cán bộ, hoặc đặt lại mật khẩu nếu tên đã có. Mật khẩu được hỏi "
                         + "trên màn hình (không hiện), hoặc đọc một dòng từ stdin với "
                         + "--password-stdin.",
-                "Adds an official's account, or resets its password if the name exists."})
+                "Adds an official's account, or resets its password if the name exists."
+            })
     static final class Add implements Callable<Integer> {
 
-        @Mixin
-        CommonOptions options;
+        @Mixin CommonOptions options;
 
         @Parameters(paramLabel = "NAME", description = "Tên đăng nhập / user name")
         String name;
 
-        @Option(names = "--role", defaultValue = "official",
+        @Option(
+                names = "--role",
+                defaultValue = "official",
                 description = "official hoặc admin (mặc định official) / official or admin")
         String role;
 
-        @Option(names = "--password-stdin",
+        @Option(
+                names = "--password-stdin",
                 description = "Đọc mật khẩu từ stdin / read the password from stdin")
         boolean passwordStdin;
 
@@ -61,8 +67,9 @@ final class UserCommand implements Runnable {
 
         private static String readLine() {
             try {
-                String line = new BufferedReader(new InputStreamReader(System.in,
-                        StandardCharsets.UTF_8)).readLine();
+                String line =
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                                .readLine();
                 return line == null ? "" : line;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the password from stdin", e);
@@ -72,15 +79,15 @@ final class UserCommand implements Runnable {
         private static String prompt() {
             java.io.Console console = System.console();
             if (console == null) {
-                throw new LauncherException("Không có màn hình để hỏi mật khẩu; dùng "
-                        + "--password-stdin", "no terminal to ask for the password; use "
-                        + "--password-stdin");
+                throw new LauncherException(
+                        "Không có màn hình để hỏi mật khẩu; dùng " + "--password-stdin",
+                        "no terminal to ask for the password; use " + "--password-stdin");
             }
             char[] first = console.readPassword("Mật khẩu / password: ");
             char[] again = console.readPassword("Nhập lại / again: ");
             if (first == null || !Arrays.equals(first, again)) {
-                throw new LauncherException("Hai lần nhập mật khẩu không khớp",
-                        "the passwords do not match");
+                throw new LauncherException(
+                        "Hai lần nhập mật khẩu không khớp", "the passwords do not match");
             }
             return new String(first);
         }

@@ -23,16 +23,20 @@ final class WarehouseSession implements AutoCloseable {
 
     static WarehouseSession open(LauncherConfig config) {
         Database db = Database.open(config);
-        HikariDataSource ds = Warehouse.open(
-                new WarehouseConfig(db.jdbcUrl(), db.user(), db.password(), 2));
+        HikariDataSource ds =
+                Warehouse.open(new WarehouseConfig(db.jdbcUrl(), db.user(), db.password(), 2));
         try {
             return new WarehouseSession(db, ds, Warehouse.migrate(ds));
         } catch (RuntimeException e) {
             ds.close();
             db.close();
-            throw new LauncherException("Không kết nối hoặc cập nhật được cơ sở dữ liệu "
-                    + db.jdbcUrl() + ": " + e.getMessage(),
-                    "cannot connect to or migrate the warehouse", e);
+            throw new LauncherException(
+                    "Không kết nối hoặc cập nhật được cơ sở dữ liệu "
+                            + db.jdbcUrl()
+                            + ": "
+                            + e.getMessage(),
+                    "cannot connect to or migrate the warehouse",
+                    e);
         }
     }
 
@@ -46,7 +50,10 @@ final class WarehouseSession implements AutoCloseable {
 
     /** Settings pointing at this session's database, for modules that read {@code db.*}. */
     Settings settings(LauncherConfig config) {
-        return config.componentSettings(database.jdbcUrl(), database.user(), database.password(),
+        return config.componentSettings(
+                database.jdbcUrl(),
+                database.user(),
+                database.password(),
                 config.kafkaBootstrapServers().orElse("127.0.0.1:" + config.kafkaPort()));
     }
 

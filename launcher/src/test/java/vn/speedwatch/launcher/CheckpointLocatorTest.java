@@ -16,8 +16,7 @@ class CheckpointLocatorTest {
 
     private static final Instant BEGINNING = Instant.parse("2026-11-01T00:00:00Z");
 
-    @TempDir
-    Path flink;
+    @TempDir Path flink;
 
     @Test
     void startsFreshWithoutSnapshots() {

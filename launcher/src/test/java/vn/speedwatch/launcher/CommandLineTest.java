@@ -20,17 +20,25 @@ import picocli.CommandLine;
  */
 class CommandLineTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @Test
     void helpOfEverySubcommandIsVietnameseFirst() {
-        List<List<String>> commands = List.of(List.of(), List.of("run"), List.of("demo"),
-                List.of("migrate"), List.of("report"), List.of("rebuild"), List.of("areas"),
-                List.of("areas", "import"), List.of("user"), List.of("user", "add"));
+        List<List<String>> commands =
+                List.of(
+                        List.of(),
+                        List.of("run"),
+                        List.of("demo"),
+                        List.of("migrate"),
+                        List.of("report"),
+                        List.of("rebuild"),
+                        List.of("areas"),
+                        List.of("areas", "import"),
+                        List.of("user"),
+                        List.of("user", "add"));
         for (List<String> command : commands) {
             StringWriter help = new StringWriter();
             CommandLine cl = SpeedwatchCommand.commandLine();
@@ -39,10 +47,17 @@ class CommandLineTest {
             args.add("--help");
             assertThat(cl.execute(args.toArray(String[]::new))).as(args.toString()).isZero();
             String[] lines = help.toString().split("\\R");
-            String description = java.util.Arrays.stream(lines)
-                    .filter(l -> !l.startsWith("Usage") && !l.startsWith(" ") && !l.isBlank())
-                    .findFirst().orElseThrow();
-            assertThat(description).as(String.join(" ", command))
+            String description =
+                    java.util.Arrays.stream(lines)
+                            .filter(
+                                    l ->
+                                            !l.startsWith("Usage")
+                                                    && !l.startsWith(" ")
+                                                    && !l.isBlank())
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(description)
+                    .as(String.join(" ", command))
                     .containsPattern("[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]");
         }
     }
@@ -50,13 +65,22 @@ class CommandLineTest {
     @Test
     void aPortInUseIsOneLineAndExitCodeTwo() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int code = execute("run", "--data-dir", dir.toString(), "--port",
-                    Integer.toString(taken.getLocalPort()), "--db-url",
-                    "jdbc:postgresql://127.0.0.1:1/none");
+            int code =
+                    execute(
+                            "run",
+                            "--data-dir",
+                            dir.toString(),
+                            "--port",
+                            Integer.toString(taken.getLocalPort()),
+                            "--db-url",
+                            "jdbc:postgresql://127.0.0.1:1/none");
             assertThat(code).isEqualTo(2);
         }
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
-                .contains("đang được chương trình khác dùng").contains("already in use");
+        assertThat(err.toString().strip())
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .contains("đang được chương trình khác dùng")
+                .contains("already in use");
     }
 
     @Test
@@ -64,13 +88,19 @@ class CommandLineTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         int code = execute("run", "--data-dir", file.resolve("data").toString(), "--port", "0");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
-                .contains("Không ghi được").contains("not writable");
+        assertThat(err.toString().strip())
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .contains("Không ghi được")
+                .contains("not writable");
     }
 
     @Test
     void anInvalidAreaFileNamesEveryBadFeatureAndStoresNothing() throws IOException {
-        Path bad = Files.writeString(dir.resolve("tdp.geojson"), """
+        Path bad =
+                Files.writeString(
+                        dir.resolve("tdp.geojson"),
+                        """
                 {"type": "FeatureCollection", "features": [
                   {"type": "Feature", "properties": {"code": "TDP-01", "name": "Tổ 1",
                    "ward": "Phường Thủy Nguyên"},
@@ -82,15 +112,24 @@ class CommandLineTest {
         // No database flag: validation must fail before any database is touched.
         int code = execute("areas", "import", bad.toString(), "--data-dir", dir.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("feature #1").contains("feature #2")
+        assertThat(err.toString())
+                .contains("feature #1")
+                .contains("feature #2")
                 .doesNotContain("Exception");
         assertThat(dir.resolve("pg")).doesNotExist();
     }
 
     @Test
     void aMalformedPeriodIsRefusedBeforeAnythingStarts() {
-        int code = execute("rebuild", "--from", "2026-13-01", "--to", "2026-11-01",
-                "--data-dir", dir.toString());
+        int code =
+                execute(
+                        "rebuild",
+                        "--from",
+                        "2026-13-01",
+                        "--to",
+                        "2026-11-01",
+                        "--data-dir",
+                        dir.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--from không hợp lệ");
         assertThat(dir.resolve("pg")).doesNotExist();

@@ -28,20 +28,32 @@ class DemoMeasurementsTest {
     void generatesAMonthOfValidTestsInsideTheirTdp() {
         MeasurementParser parser = new MeasurementParser(ValidationLimits.defaults());
         assertThat(month).hasSizeBetween(9_000, 15_000);
-        assertThat(month).allSatisfy(s -> {
-            assertThat(parser.validate(s.measurement())).isEmpty();
-            assertThat(AREAS.locate(s.measurement().latitude(), s.measurement().longitude()))
-                    .isEqualTo(s.tdpCode());
-            assertThat(s.measurement().consent()).isTrue();
-        });
-        assertThat(month).isSortedAccordingTo(
-                (a, b) -> a.measurement().measuredAt().compareTo(b.measurement().measuredAt()));
+        assertThat(month)
+                .allSatisfy(
+                        s -> {
+                            assertThat(parser.validate(s.measurement())).isEmpty();
+                            assertThat(
+                                            AREAS.locate(
+                                                    s.measurement().latitude(),
+                                                    s.measurement().longitude()))
+                                    .isEqualTo(s.tdpCode());
+                            assertThat(s.measurement().consent()).isTrue();
+                        });
+        assertThat(month)
+                .isSortedAccordingTo(
+                        (a, b) ->
+                                a.measurement()
+                                        .measuredAt()
+                                        .compareTo(b.measurement().measuredAt()));
     }
 
     @Test
     void followsTheOperatorsMarketShares() {
-        Map<Operator, Long> devices = demo.devices().stream().filter(d -> !d.degraded())
-                .collect(Collectors.groupingBy(DemoDevice::operator, Collectors.counting()));
+        Map<Operator, Long> devices =
+                demo.devices().stream()
+                        .filter(d -> !d.degraded())
+                        .collect(
+                                Collectors.groupingBy(DemoDevice::operator, Collectors.counting()));
         double total = devices.values().stream().mapToLong(Long::longValue).sum();
         assertThat(devices.get(Operator.VIETTEL) / total).isCloseTo(0.50, within(0.06));
         assertThat(devices.get(Operator.VNPT) / total).isCloseTo(0.30, within(0.06));
@@ -58,14 +70,29 @@ class DemoMeasurementsTest {
     void slowsVnptFibreInAFewTdpsDuringTheLastDays() {
         assertThat(demo.degradedTdps()).hasSize(3);
         Instant degradedFrom = NOW.minus(DemoMeasurements.DEGRADED_PERIOD);
-        Function<Boolean, Double> medianRatio = late -> median(month.stream()
-                .filter(s -> demo.degradedTdps().contains(s.tdpCode()))
-                .filter(s -> s.measurement().operatorCode() == Operator.VNPT)
-                .filter(s -> s.measurement().accessType().isFixed())
-                .filter(s -> late == !s.measurement().measuredAt().toInstant()
-                        .isBefore(degradedFrom))
-                .map(s -> s.measurement().downloadMbps() / s.measurement().planDownloadMbps())
-                .toList());
+        Function<Boolean, Double> medianRatio =
+                late ->
+                        median(
+                                month.stream()
+                                        .filter(s -> demo.degradedTdps().contains(s.tdpCode()))
+                                        .filter(
+                                                s ->
+                                                        s.measurement().operatorCode()
+                                                                == Operator.VNPT)
+                                        .filter(s -> s.measurement().accessType().isFixed())
+                                        .filter(
+                                                s ->
+                                                        late
+                                                                == !s.measurement()
+                                                                        .measuredAt()
+                                                                        .toInstant()
+                                                                        .isBefore(degradedFrom))
+                                        .map(
+                                                s ->
+                                                        s.measurement().downloadMbps()
+                                                                / s.measurement()
+                                                                        .planDownloadMbps())
+                                        .toList());
         assertThat(medianRatio.apply(true)).isLessThan(medianRatio.apply(false) * 0.5);
     }
 

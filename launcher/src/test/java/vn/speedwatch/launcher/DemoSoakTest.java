@@ -29,11 +29,9 @@ import vn.speedwatch.warehouse.testing.PostgresDatabase;
 @Tag("soak")
 class DemoSoakTest {
 
-    @RegisterExtension
-    static PostgresDatabase db = new PostgresDatabase();
+    @RegisterExtension static PostgresDatabase db = new PostgresDatabase();
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     @Test
     void storesAggregatesAndAlertsOnTheDemoMonth() throws Exception {
@@ -48,19 +46,27 @@ class DemoSoakTest {
         DemoMeasurements demo = new DemoMeasurements(AreaRegistry.loadSample(), 11, 0.2);
         Instant now = Instant.now();
         List<DemoSample> month = demo.history(now.minus(Duration.ofDays(29)), now);
-        try (SpeedwatchRuntime runtime = SpeedwatchRuntime.start(
-                LauncherConfig.from(db.settings().with(s)));
+        try (SpeedwatchRuntime runtime =
+                        SpeedwatchRuntime.start(LauncherConfig.from(db.settings().with(s)));
                 DemoLoad load = new DemoLoad(URI.create(runtime.urls().api()), System.out)) {
             long accepted = load.postAll(month);
             assertThat(accepted).isEqualTo(month.size());
-            await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
-                assertThat(count("SELECT count(*) FROM measurements_raw")).isEqualTo(accepted);
-                assertThat(count("SELECT sum(sample_count) FROM quality_aggregates"
-                        + " WHERE resolution = 'day'")).isEqualTo(accepted);
-                assertThat(count("SELECT count(DISTINCT tdp_code) FROM alerts"
-                        + " WHERE operator = 'VNPT' AND access_type = 'FIXED_FIBER'"))
-                        .isPositive();
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .untilAsserted(
+                            () -> {
+                                assertThat(count("SELECT count(*) FROM measurements_raw"))
+                                        .isEqualTo(accepted);
+                                assertThat(
+                                                count(
+                                                        "SELECT sum(sample_count) FROM quality_aggregates"
+                                                                + " WHERE resolution = 'day'"))
+                                        .isEqualTo(accepted);
+                                assertThat(
+                                                count(
+                                                        "SELECT count(DISTINCT tdp_code) FROM alerts"
+                                                                + " WHERE operator = 'VNPT' AND access_type = 'FIXED_FIBER'"))
+                                        .isPositive();
+                            });
         }
     }
 

@@ -13,13 +13,12 @@ import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
- * The embedded PostgreSQL of {@code speedwatch run} without {@code --db-url}: it starts in the
- * data directory, takes the migrations, and still has its rows after a restart.
+ * The embedded PostgreSQL of {@code speedwatch run} without {@code --db-url}: it starts in the data
+ * directory, takes the migrations, and still has its rows after a restart.
  */
 class EmbeddedDatabaseTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     @Test
     void startsMigratesAndKeepsItsDataAcrossARestart() {

@@ -24,11 +24,15 @@ class LauncherConfigTest {
 
     @Test
     void readsTheComposeEnvironmentVariables() {
-        Settings env = Settings.load(null, Map.of(
-                "SPEEDWATCH_DB_URL", "jdbc:postgresql://db:5432/speedwatch",
-                "SPEEDWATCH_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
-                "SPEEDWATCH_HTTP_PORT", "9000",
-                "SPEEDWATCH_PIPELINE_EARLY_FIRE", "5s"), new Properties());
+        Settings env =
+                Settings.load(
+                        null,
+                        Map.of(
+                                "SPEEDWATCH_DB_URL", "jdbc:postgresql://db:5432/speedwatch",
+                                "SPEEDWATCH_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+                                "SPEEDWATCH_HTTP_PORT", "9000",
+                                "SPEEDWATCH_PIPELINE_EARLY_FIRE", "5s"),
+                        new Properties());
         LauncherConfig c = LauncherConfig.from(env);
         assertThat(c.dbUrl()).contains("jdbc:postgresql://db:5432/speedwatch");
         assertThat(c.kafkaBootstrapServers()).contains("kafka:9092");
@@ -39,8 +43,12 @@ class LauncherConfigTest {
     @Test
     void handsTheComponentsTheEndpointsItStarted() {
         LauncherConfig c = LauncherConfig.from(Settings.of(Map.of("data.dir", "/srv/sw")));
-        Settings s = c.componentSettings("jdbc:postgresql://127.0.0.1:5555/speedwatch", "postgres",
-                "", "127.0.0.1:9999");
+        Settings s =
+                c.componentSettings(
+                        "jdbc:postgresql://127.0.0.1:5555/speedwatch",
+                        "postgres",
+                        "",
+                        "127.0.0.1:9999");
         assertThat(s.find("db.url")).contains("jdbc:postgresql://127.0.0.1:5555/speedwatch");
         assertThat(s.find("kafka.bootstrap-servers")).contains("127.0.0.1:9999");
         assertThat(s.find("pipeline.checkpoint-dir")).contains("file:///srv/sw/flink/checkpoints");
@@ -49,7 +57,8 @@ class LauncherConfigTest {
     @Test
     void refusesAnImpossiblePort() {
         assertThatThrownBy(() -> LauncherConfig.from(Settings.of(Map.of("http.port", "70000"))))
-                .isInstanceOf(Settings.ConfigException.class).hasMessageContaining("http.port");
+                .isInstanceOf(Settings.ConfigException.class)
+                .hasMessageContaining("http.port");
     }
 
     @Test

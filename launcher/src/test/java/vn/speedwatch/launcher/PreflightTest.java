@@ -18,9 +18,11 @@ class PreflightTest {
     void aDiskWithoutRoomToGrowIsRefusedWithBothLanguagesAndTheFreeSpace() throws Exception {
         long free = Files.getFileStore(dir).getUsableSpace();
         // Asking for more than the disk has is the "almost full" case without filling the disk.
-        assertThatThrownBy(() -> Preflight.requireWritableDir(dir.resolve("data"), free + (1L << 40)))
+        assertThatThrownBy(
+                        () -> Preflight.requireWritableDir(dir.resolve("data"), free + (1L << 40)))
                 .isInstanceOf(LauncherException.class)
-                .hasMessageContaining("gần đầy").hasMessageContaining("almost full")
+                .hasMessageContaining("gần đầy")
+                .hasMessageContaining("almost full")
                 .hasMessageContaining(dir.resolve("data").toString())
                 .hasMessageContaining(" MiB free, at least ");
     }

@@ -12,15 +12,17 @@ import java.util.stream.Stream;
 import vn.speedwatch.model.Settings;
 
 /**
- * The repository as the deployment files see it: its root, and the {@code SPEEDWATCH_*}
- * variables the services really read, collected from the sources rather than listed by hand.
+ * The repository as the deployment files see it: its root, and the {@code SPEEDWATCH_*} variables
+ * the services really read, collected from the sources rather than listed by hand.
  */
 final class RepoFiles {
 
     /** {@code s.string("db.url", …)}, {@code s.find("kafka.topic")}, {@code list(s, "…")}. */
-    private static final Pattern SETTINGS_KEY = Pattern.compile(
-            "(?:\\b(?:string|integer|longValue|decimal|bool|duration|find|required)\\(\\s*"
-                    + "|\\(\\s*s\\s*,\\s*)\"([a-z][a-z0-9.\\-]*)\"");
+    private static final Pattern SETTINGS_KEY =
+            Pattern.compile(
+                    "(?:\\b(?:string|integer|longValue|decimal|bool|duration|find|required)\\(\\s*"
+                            + "|\\(\\s*s\\s*,\\s*)\"([a-z][a-z0-9.\\-]*)\"");
+
     /** {@code ${SPEEDWATCH_DB_HOST}} in Grafana provisioning files. */
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{(SPEEDWATCH_[A-Z0-9_]+)");
 
@@ -54,8 +56,8 @@ final class RepoFiles {
     static Set<String> referencedEnvironment(Path dir) {
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yml")
-                            || p.toString().endsWith(".yaml"))
+            files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
                     .forEach(p -> scan(p, ENV_REFERENCE, names, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

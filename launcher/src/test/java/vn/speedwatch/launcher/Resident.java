@@ -30,26 +30,49 @@ final class Resident {
     /** A Viettel fibre test of 85 Mbps inside {@link #TDP}, measured a minute ago. */
     static Measurement fibreTest(Random random) {
         double[] at = DemoMeasurements.pointIn(AREAS, AREAS.find(TDP).orElseThrow(), random);
-        return new Measurement(UUID.randomUUID(),
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(1), 85.0, 80.0, 9.0,
-                1.5, 0.0, null, "Viettel", AccessType.FIXED_FIBER, 100.0, 100.0, at[0], at[1],
-                15.0, null, "test", ClientKind.WEB, 4, true, null);
+        return new Measurement(
+                UUID.randomUUID(),
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(1),
+                85.0,
+                80.0,
+                9.0,
+                1.5,
+                0.0,
+                null,
+                "Viettel",
+                AccessType.FIXED_FIBER,
+                100.0,
+                100.0,
+                at[0],
+                at[1],
+                15.0,
+                null,
+                "test",
+                ClientKind.WEB,
+                4,
+                true,
+                null);
     }
 
     /** Posts as the device at {@code clientIp}; returns the HTTP status. */
     static int post(String apiUrl, Measurement m, String clientIp) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", clientIp)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(m)))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(apiUrl))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", clientIp)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        Json.mapper().writeValueAsString(m)))
+                        .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** GET a URL; returns status. */
     static int get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

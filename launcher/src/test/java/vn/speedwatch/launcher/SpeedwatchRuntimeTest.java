@@ -29,11 +29,9 @@ import vn.speedwatch.warehouse.testing.PostgresDatabase;
  */
 class SpeedwatchRuntimeTest {
 
-    @RegisterExtension
-    static PostgresDatabase db = new PostgresDatabase();
+    @RegisterExtension static PostgresDatabase db = new PostgresDatabase();
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     private final Random random = new Random(7);
     private int nextDevice;
@@ -60,7 +58,8 @@ class SpeedwatchRuntimeTest {
             assertThat(p95).as("p95 of 202 → aggregate visible, ms").isLessThanOrEqualTo(5_000);
         }
         assertThat(CheckpointLocator.latest(dataDir.resolve("flink")))
-                .as("the stop left a savepoint or checkpoint to resume from").isPresent();
+                .as("the stop left a savepoint or checkpoint to resume from")
+                .isPresent();
 
         try (SpeedwatchRuntime again = SpeedwatchRuntime.start(config())) {
             posted.addAll(postTests(again, 8));
@@ -98,17 +97,20 @@ class SpeedwatchRuntimeTest {
     }
 
     private void awaitCounts(List<UUID> posted) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> {
-                    assertThat(rawRows(posted)).isEqualTo(posted.size());
-                    assertThat(aggregatedSamples("hour")).isEqualTo(posted.size());
-                });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(
+                        () -> {
+                            assertThat(rawRows(posted)).isEqualTo(posted.size());
+                            assertThat(aggregatedSamples("hour")).isEqualTo(posted.size());
+                        });
     }
 
     private long rawRows(List<UUID> ids) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM measurements_raw WHERE id = ANY (?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT count(*) FROM measurements_raw WHERE id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             return single(ps);
         }
@@ -116,9 +118,11 @@ class SpeedwatchRuntimeTest {
 
     private long aggregatedSamples(String resolution) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(sample_count), 0)"
-                        + " FROM quality_aggregates WHERE resolution = ? AND tdp_code = ?"
-                        + " AND operator = 'VIETTEL' AND access_type = 'FIXED_FIBER'")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT coalesce(sum(sample_count), 0)"
+                                        + " FROM quality_aggregates WHERE resolution = ? AND tdp_code = ?"
+                                        + " AND operator = 'VIETTEL' AND access_type = 'FIXED_FIBER'")) {
             ps.setString(1, resolution);
             ps.setString(2, Resident.TDP);
             return single(ps);

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,16 +19,14 @@ import picocli.CommandLine;
 import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /**
- * The subcommands that work on the warehouse, run as an official would against a real
- * PostgreSQL: migrate, import the TDP boundaries, add an account, write a month's report.
+ * The subcommands that work on the warehouse, run as an official would against a real PostgreSQL:
+ * migrate, import the TDP boundaries, add an account, write a month's report.
  */
 class WarehouseCommandsTest {
 
-    @RegisterExtension
-    static PostgresDatabase db = new PostgresDatabase();
+    @RegisterExtension static PostgresDatabase db = new PostgresDatabase();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final StringWriter err = new StringWriter();
 
@@ -41,8 +38,7 @@ class WarehouseCommandsTest {
     @Test
     void importsTheTdpBoundariesIntoTheAreasTable() throws SQLException {
         Path file = Path.of("../model/src/main/resources/areas/thuy-nguyen-sample.geojson");
-        assertThat(execute("areas", "import", file.toString(), "--db-url", db.jdbcUrl()))
-                .isZero();
+        assertThat(execute("areas", "import", file.toString(), "--db-url", db.jdbcUrl())).isZero();
         assertThat(count("SELECT count(*) FROM areas WHERE code LIKE 'TDP-%'")).isEqualTo(12);
     }
 
@@ -50,15 +46,25 @@ class WarehouseCommandsTest {
     void addsAnOfficialWithAHashedPassword() throws SQLException {
         InputStream stdin = System.in;
         try {
-            System.setIn(new ByteArrayInputStream("mat-khau-dai-du\n".getBytes(
-                    StandardCharsets.UTF_8)));
-            assertThat(execute("user", "add", "can.bo.lan", "--password-stdin", "--db-url",
-                    db.jdbcUrl())).isZero();
+            System.setIn(
+                    new ByteArrayInputStream("mat-khau-dai-du\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(
+                            execute(
+                                    "user",
+                                    "add",
+                                    "can.bo.lan",
+                                    "--password-stdin",
+                                    "--db-url",
+                                    db.jdbcUrl()))
+                    .isZero();
         } finally {
             System.setIn(stdin);
         }
-        assertThat(count("SELECT count(*) FROM officials WHERE username = 'can.bo.lan'"
-                + " AND password_hash LIKE '$2%'")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM officials WHERE username = 'can.bo.lan'"
+                                        + " AND password_hash LIKE '$2%'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -66,8 +72,15 @@ class WarehouseCommandsTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("ngan\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(execute("user", "add", "can.bo.hoa", "--password-stdin", "--db-url",
-                    db.jdbcUrl())).isEqualTo(2);
+            assertThat(
+                            execute(
+                                    "user",
+                                    "add",
+                                    "can.bo.hoa",
+                                    "--password-stdin",
+                                    "--db-url",
+                                    db.jdbcUrl()))
+                    .isEqualTo(2);
         } finally {
             System.setIn(stdin);
         }
@@ -77,8 +90,18 @@ class WarehouseCommandsTest {
     @Test
     void writesTheMonthlyReportOfAnOperator() {
         Path out = dir.resolve("bao-cao");
-        assertThat(execute("report", "--month", "2026-10", "--operator", "VIETTEL", "--out",
-                out.toString(), "--db-url", db.jdbcUrl())).isZero();
+        assertThat(
+                        execute(
+                                "report",
+                                "--month",
+                                "2026-10",
+                                "--operator",
+                                "VIETTEL",
+                                "--out",
+                                out.toString(),
+                                "--db-url",
+                                db.jdbcUrl()))
+                .isZero();
         assertThat(out.resolve("speedwatch-2026-10-VIETTEL.pdf")).exists();
         assertThat(out.resolve("speedwatch-2026-10-VIETTEL.csv")).exists();
     }

@@ -5,8 +5,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * One tổ dân phố (TDP, residential group) of the ward: its code, Vietnamese name, boundary and
- * the few facts reports need. Instances come from {@link AreaRegistry}, which has validated them.
+ * One tổ dân phố (TDP, residential group) of the ward: its code, Vietnamese name, boundary and the
+ * few facts reports need. Instances come from {@link AreaRegistry}, which has validated them.
  *
  * @param code the stable code measurements and aggregates carry, e.g. {@code TDP-07}
  * @param name the Vietnamese name as officials write it, e.g. "Tổ dân phố Phù Ninh 2"

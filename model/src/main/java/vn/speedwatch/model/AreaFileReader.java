@@ -59,8 +59,11 @@ final class AreaFileReader {
         }
         if (!root.isObject() || !root.path("type").asText("").equals("FeatureCollection")) {
             String type = root.isObject() ? String.valueOf(root.get("type")) : "not an object";
-            problem("not a GeoJSON FeatureCollection: the top level must be an object with"
-                    + " \"type\": \"FeatureCollection\" (found " + type + ")");
+            problem(
+                    "not a GeoJSON FeatureCollection: the top level must be an object with"
+                            + " \"type\": \"FeatureCollection\" (found "
+                            + type
+                            + ")");
             return null;
         }
         checkCrs(root.get("crs"));
@@ -89,12 +92,15 @@ final class AreaFileReader {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + ")";
+            String where =
+                    at == null
+                            ? ""
+                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             // Jackson's message may embed a "[Source: …; line: 1, column: 9]" location: keep
             // only the position, which is what a person fixing the file needs.
-            String message = e.getOriginalMessage()
-                    .replaceAll("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)]", "$1");
+            String message =
+                    e.getOriginalMessage()
+                            .replaceAll("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)]", "$1");
             problem("not JSON: " + message + where);
             return null;
         }
@@ -107,8 +113,11 @@ final class AreaFileReader {
         }
         String name = crs.path("properties").path("name").asText("");
         if (!name.contains("CRS84") && !name.contains("4326")) {
-            problem("coordinate reference system '" + name + "' is not supported: export the"
-                    + " file in WGS 84 (EPSG:4326 / CRS84), longitude first");
+            problem(
+                    "coordinate reference system '"
+                            + name
+                            + "' is not supported: export the"
+                            + " file in WGS 84 (EPSG:4326 / CRS84), longitude first");
         }
     }
 
@@ -143,15 +152,23 @@ final class AreaFileReader {
         if (code == null || code.isEmpty()) {
             problem(label + ": missing \"code\" (a short text such as \"TDP-07\")");
         } else if (!CODE.matcher(code).matches()) {
-            problem(label + ": code '" + code + "' is not allowed: use 1–32 letters, digits,"
-                    + " '.', '_' or '-', starting with a letter or digit");
+            problem(
+                    label
+                            + ": code '"
+                            + code
+                            + "' is not allowed: use 1–32 letters, digits,"
+                            + " '.', '_' or '-', starting with a letter or digit");
         } else if (RESERVED.contains(code.toUpperCase(Locale.ROOT))) {
             problem(label + ": code '" + code + "' is reserved for points outside every TDP");
         } else {
             Integer first = codes.putIfAbsent(code.toUpperCase(Locale.ROOT), number);
             if (first != null) {
-                problem(label + ": duplicate code '" + code + "', already used by feature #"
-                        + first);
+                problem(
+                        label
+                                + ": duplicate code '"
+                                + code
+                                + "', already used by feature #"
+                                + first);
             }
         }
     }
@@ -189,12 +206,16 @@ final class AreaFileReader {
         JsonNode value = props.get("culturalHouse");
         if (value == null || value.isNull()) {
             if (props.has("culturalHouseLat") || props.has("culturalHouseLon")) {
-                problem(label + ": write the cultural house as \"culturalHouse\": [longitude,"
-                        + " latitude]; culturalHouseLat/culturalHouseLon are not read");
+                problem(
+                        label
+                                + ": write the cultural house as \"culturalHouse\": [longitude,"
+                                + " latitude]; culturalHouseLat/culturalHouseLon are not read");
             }
             return null;
         }
-        if (!value.isArray() || value.size() != 2 || !value.get(0).isNumber()
+        if (!value.isArray()
+                || value.size() != 2
+                || !value.get(0).isNumber()
                 || !value.get(1).isNumber()) {
             problem(label + ": \"culturalHouse\" must be [longitude, latitude], found " + value);
             return null;
@@ -203,11 +224,19 @@ final class AreaFileReader {
         double lat = value.get(1).doubleValue();
         Point point = factory.createPoint(new Coordinate(lon, lat));
         if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
-            problem(label + ": \"culturalHouse\" " + value + " is out of range: [longitude,"
-                    + " latitude] in WGS 84 degrees");
+            problem(
+                    label
+                            + ": \"culturalHouse\" "
+                            + value
+                            + " is out of range: [longitude,"
+                            + " latitude] in WGS 84 degrees");
         } else if (geometry != null && !geometry.covers(point)) {
-            problem(label + ": \"culturalHouse\" " + value + " lies outside the TDP's boundary"
-                    + " (swapped longitude and latitude?)");
+            problem(
+                    label
+                            + ": \"culturalHouse\" "
+                            + value
+                            + " lies outside the TDP's boundary"
+                            + " (swapped longitude and latitude?)");
         }
         return point;
     }

@@ -39,7 +39,9 @@ final class AreaGeoJson {
             geometry = multiPolygon(coordinates);
         } else {
             throw new IllegalArgumentException(
-                    "geometry type '" + type + "' is not supported: a TDP boundary must be a"
+                    "geometry type '"
+                            + type
+                            + "' is not supported: a TDP boundary must be a"
                             + " Polygon or MultiPolygon");
         }
         checkValid(geometry);
@@ -98,13 +100,19 @@ final class AreaGeoJson {
         }
         if (points.length < 4) {
             throw new IllegalArgumentException(
-                    where + " has " + points.length + " positions; a closed ring needs at least 4"
+                    where
+                            + " has "
+                            + points.length
+                            + " positions; a closed ring needs at least 4"
                             + " (the last repeats the first)");
         }
         if (!points[0].equals2D(points[points.length - 1])) {
             throw new IllegalArgumentException(
-                    where + " is not closed: the first position " + positions.get(0)
-                            + " differs from the last " + positions.get(points.length - 1));
+                    where
+                            + " is not closed: the first position "
+                            + positions.get(0)
+                            + " differs from the last "
+                            + positions.get(points.length - 1));
         }
         return factory.createLinearRing(points);
     }
@@ -118,7 +126,10 @@ final class AreaGeoJson {
         double lat = p.get(1).doubleValue();
         if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
             throw new IllegalArgumentException(
-                    where + " has coordinates out of range " + p + ": longitude must be within"
+                    where
+                            + " has coordinates out of range "
+                            + p
+                            + ": longitude must be within"
                             + " ±180 and latitude within ±90 (WGS 84 degrees, GeoJSON order"
                             + " [longitude, latitude])");
         }

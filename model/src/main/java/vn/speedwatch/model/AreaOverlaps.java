@@ -11,8 +11,8 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.relateng.RelateNG;
 
 /**
- * Finds TDPs whose interiors overlap. TDPs must tile the ward: a point inside two of them would
- * be counted for whichever code sorts first, silently shortchanging the other.
+ * Finds TDPs whose interiors overlap. TDPs must tile the ward: a point inside two of them would be
+ * counted for whichever code sorts first, silently shortchanging the other.
  */
 final class AreaOverlaps {
 
@@ -55,8 +55,8 @@ final class AreaOverlaps {
 
     /** Boxes that meet only along a line cannot hold overlapping interiors: no need to relate. */
     private static boolean onlyTouch(Geometry a, Entry b) {
-        Envelope common = a.getEnvelopeInternal().intersection(
-                b.area().geometry().getEnvelopeInternal());
+        Envelope common =
+                a.getEnvelopeInternal().intersection(b.area().geometry().getEnvelopeInternal());
         return common.getWidth() == 0 || common.getHeight() == 0;
     }
 
@@ -74,16 +74,28 @@ final class AreaOverlaps {
         double squareMetres;
         try {
             double lat = Math.toRadians(ga.getCentroid().getY());
-            squareMetres = ga.intersection(b.area().geometry()).getArea()
-                    * M_PER_DEGREE * M_PER_DEGREE * Math.cos(lat);
+            squareMetres =
+                    ga.intersection(b.area().geometry()).getArea()
+                            * M_PER_DEGREE
+                            * M_PER_DEGREE
+                            * Math.cos(lat);
         } catch (TopologyException e) {
             squareMetres = Double.NaN;
         }
-        String size = Double.isNaN(squareMetres)
-                ? ""
-                : String.format(Locale.ROOT, " by about %.0f m²", squareMetres);
-        return "feature #" + b.featureNumber() + " (" + b.area().code() + ") overlaps feature #"
-                + a.featureNumber() + " (" + a.area().code() + ")" + size
+        String size =
+                Double.isNaN(squareMetres)
+                        ? ""
+                        : String.format(Locale.ROOT, " by about %.0f m²", squareMetres);
+        return "feature #"
+                + b.featureNumber()
+                + " ("
+                + b.area().code()
+                + ") overlaps feature #"
+                + a.featureNumber()
+                + " ("
+                + a.area().code()
+                + ")"
+                + size
                 + ": TDPs must share edges, not cover the same ground";
     }
 }

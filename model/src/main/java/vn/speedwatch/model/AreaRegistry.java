@@ -51,8 +51,11 @@ public final class AreaRegistry {
         this.synthetic = file.synthetic();
         List<AreaOverlaps.Entry> entries = new ArrayList<>();
         for (Area area : file.areas()) {
-            AreaOverlaps.Entry entry = new AreaOverlaps.Entry(
-                    area, PreparedGeometryFactory.prepare(area.geometry()), entries.size() + 1);
+            AreaOverlaps.Entry entry =
+                    new AreaOverlaps.Entry(
+                            area,
+                            PreparedGeometryFactory.prepare(area.geometry()),
+                            entries.size() + 1);
             entries.add(entry);
             index.insert(area.geometry().getEnvelopeInternal(), entry);
             byCode.put(area.code(), area);
@@ -72,8 +75,8 @@ public final class AreaRegistry {
     public static AreaRegistry loadSample() {
         try (InputStream in = AreaRegistry.class.getResourceAsStream(SAMPLE_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("sample areas missing from classpath: "
-                        + SAMPLE_RESOURCE);
+                throw new IllegalStateException(
+                        "sample areas missing from classpath: " + SAMPLE_RESOURCE);
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), SAMPLE_RESOURCE);
         } catch (IOException e) {
@@ -155,7 +158,11 @@ public final class AreaRegistry {
 
     @Override
     public String toString() {
-        return "AreaRegistry[" + areas.size() + " areas from " + sourceName
-                + (synthetic ? ", SYNTHETIC" : "") + "]";
+        return "AreaRegistry["
+                + areas.size()
+                + " areas from "
+                + sourceName
+                + (synthetic ? ", SYNTHETIC" : "")
+                + "]";
     }
 }

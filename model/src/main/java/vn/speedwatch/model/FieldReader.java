@@ -14,7 +14,6 @@ import java.util.UUID;
  */
 final class FieldReader {
 
-
     static final String[] ACCESS_TYPES =
             Arrays.stream(AccessType.values()).map(Enum::name).toArray(String[]::new);
     static final String[] CLIENTS =
@@ -22,26 +21,38 @@ final class FieldReader {
 
     private FieldReader() {}
 
-    static void read(MeasurementField f, JsonNode node, Map<MeasurementField, Object> values,
+    static void read(
+            MeasurementField f,
+            JsonNode node,
+            Map<MeasurementField, Object> values,
             List<Violation> found) {
         if (!hasJsonType(f, node)) {
             found.add(Violations.wrongType(f));
             return;
         }
-        Object value = switch (f.kind()) {
-            case NUMBER -> node.doubleValue();
-            case INTEGER -> node.canConvertToExactIntegral() && node.canConvertToInt()
-                    ? node.intValue() : null;
-            case BOOLEAN -> node.booleanValue();
-            case TEXT -> node.textValue();
-            case UUID -> isCanonicalUuid(node.textValue())
-                    ? UUID.fromString(node.textValue()) : null;
-            case TIMESTAMP -> timestamp(node.textValue());
-            case ACCESS_TYPE -> Arrays.asList(ACCESS_TYPES).contains(node.textValue())
-                    ? AccessType.valueOf(node.textValue()) : null;
-            case CLIENT -> Arrays.asList(CLIENTS).contains(node.textValue())
-                    ? ClientKind.fromJson(node.textValue()) : null;
-        };
+        Object value =
+                switch (f.kind()) {
+                    case NUMBER -> node.doubleValue();
+                    case INTEGER ->
+                            node.canConvertToExactIntegral() && node.canConvertToInt()
+                                    ? node.intValue()
+                                    : null;
+                    case BOOLEAN -> node.booleanValue();
+                    case TEXT -> node.textValue();
+                    case UUID ->
+                            isCanonicalUuid(node.textValue())
+                                    ? UUID.fromString(node.textValue())
+                                    : null;
+                    case TIMESTAMP -> timestamp(node.textValue());
+                    case ACCESS_TYPE ->
+                            Arrays.asList(ACCESS_TYPES).contains(node.textValue())
+                                    ? AccessType.valueOf(node.textValue())
+                                    : null;
+                    case CLIENT ->
+                            Arrays.asList(CLIENTS).contains(node.textValue())
+                                    ? ClientKind.fromJson(node.textValue())
+                                    : null;
+                };
         if (value == null) {
             found.add(badFormat(f));
         } else {
@@ -50,8 +61,8 @@ final class FieldReader {
     }
 
     /**
-     * The canonical 8-4-4-4-12 hex form: {@link UUID#fromString} alone accepts "1-2-3-4-5".
-     * Checked by hand: a regular expression here cost as much as reading the rest of the id.
+     * The canonical 8-4-4-4-12 hex form: {@link UUID#fromString} alone accepts "1-2-3-4-5". Checked
+     * by hand: a regular expression here cost as much as reading the rest of the id.
      */
     static boolean isCanonicalUuid(String s) {
         if (s.length() != 36) {
@@ -59,8 +70,12 @@ final class FieldReader {
         }
         for (int i = 0; i < 36; i++) {
             char c = s.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            boolean ok =
+                    i == 8 || i == 13 || i == 18 || i == 23
+                            ? c == '-'
+                            : (c >= '0' && c <= '9')
+                                    || (c >= 'a' && c <= 'f')
+                                    || (c >= 'A' && c <= 'F');
             if (!ok) {
                 return false;
             }
@@ -83,8 +98,10 @@ final class FieldReader {
             case TIMESTAMP -> Violations.notTimestamp(f);
             case ACCESS_TYPE -> Violations.unknownValue(f, ACCESS_TYPES);
             case CLIENT -> Violations.unknownValue(f, CLIENTS);
-            case INTEGER -> f == MeasurementField.IP_VERSION
-                    ? Violations.badIpVersion() : Violations.wrongType(f);
+            case INTEGER ->
+                    f == MeasurementField.IP_VERSION
+                            ? Violations.badIpVersion()
+                            : Violations.wrongType(f);
             default -> Violations.wrongType(f);
         };
     }

@@ -6,16 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * Coarse geographic cells: the only location that travels downstream of TDP enrichment, because
- * exact coordinates are sensitive personal data (Decree 13/2023/NĐ-CP). Pure functions; arrays
- * are {@code [lat, lon]} (note: GeoJSON is the other way round).
+ * exact coordinates are sensitive personal data (Decree 13/2023/NĐ-CP). Pure functions; arrays are
+ * {@code [lat, lon]} (note: GeoJSON is the other way round).
  *
  * <ul>
- *   <li>Coarse cells snap to a 0.001° × 0.001° grid: about 111 m north–south and 104 m east–west
- *       at 20.9°N. The id names the south-west corner: {@code c:20.935:106.662}.
+ *   <li>Coarse cells snap to a 0.001° × 0.001° grid: about 111 m north–south and 104 m east–west at
+ *       20.9°N. The id names the south-west corner: {@code c:20.935:106.662}.
  *   <li>Quadkeys are Bing Maps tile ids (Web Mercator, 256-pixel tiles, digits 0–3 from zoom 1
- *       down). The heatmap uses zoom {@value #HEATMAP_ZOOM}: a tile there spans 360°/2¹⁷ =
- *       0.00275° of longitude, i.e. 2π·6378137 m / 2¹⁷ × cos 20.9° ≈ 286 m × 286 m at Thủy
- *       Nguyên (Mercator tiles are square on the ground to first order).
+ *       down). The heatmap uses zoom {@value #HEATMAP_ZOOM}: a tile there spans 360°/2¹⁷ = 0.00275°
+ *       of longitude, i.e. 2π·6378137 m / 2¹⁷ × cos 20.9° ≈ 286 m × 286 m at Thủy Nguyên (Mercator
+ *       tiles are square on the ground to first order).
  * </ul>
  *
  * <p>Bad arguments (latitudes beyond ±90, malformed ids) raise {@link IllegalArgumentException}
@@ -42,8 +42,10 @@ public final class GeoCells {
     /** The ~100 m cell holding the point, e.g. {@code c:20.935:106.662}. */
     public static String coarseCell(double lat, double lon) {
         checkPoint(lat, lon);
-        return "c:" + BigDecimal.valueOf(milliDegrees(lat), 3).toPlainString()
-                + ":" + BigDecimal.valueOf(milliDegrees(lon), 3).toPlainString();
+        return "c:"
+                + BigDecimal.valueOf(milliDegrees(lat), 3).toPlainString()
+                + ":"
+                + BigDecimal.valueOf(milliDegrees(lon), 3).toPlainString();
     }
 
     /** The centre {@code [lat, lon]} of a coarse cell id. */

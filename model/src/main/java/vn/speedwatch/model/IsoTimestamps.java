@@ -8,12 +8,11 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Reads and writes ISO-8601 timestamps with an offset ({@code 2026-11-02T08:00:05.123+07:00},
- * {@code …Z}).
- * The common shape is read by hand because {@code DateTimeFormatter} cost a fifth of the parse
- * stage in the collector and the stream job profiles; anything else (no seconds, lower-case
- * letters, years beyond four digits, bad values) goes to {@code OffsetDateTime.parse} with
- * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, so the result — and the exception for bad text —
- * is always exactly that method's.
+ * {@code …Z}). The common shape is read by hand because {@code DateTimeFormatter} cost a fifth of
+ * the parse stage in the collector and the stream job profiles; anything else (no seconds,
+ * lower-case letters, years beyond four digits, bad values) goes to {@code OffsetDateTime.parse}
+ * with {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, so the result — and the exception for bad
+ * text — is always exactly that method's.
  */
 public final class IsoTimestamps {
 
@@ -30,15 +29,20 @@ public final class IsoTimestamps {
      */
     public static OffsetDateTime parse(String text) {
         OffsetDateTime fast = fastPath(text);
-        return fast != null ? fast
+        return fast != null
+                ? fast
                 : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, or null for any other text. */
     private static OffsetDateTime fastPath(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int end = n; // where the offset starts
@@ -46,7 +50,8 @@ public final class IsoTimestamps {
         if (s.charAt(n - 1) == 'Z') {
             end = n - 1;
             offset = ZoneOffset.UTC;
-        } else if (n >= 25 && s.charAt(n - 3) == ':'
+        } else if (n >= 25
+                && s.charAt(n - 3) == ':'
                 && (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-')) {
             end = n - 6;
             int hours = digits(s, n - 5, 2);
@@ -80,7 +85,9 @@ public final class IsoTimestamps {
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
         if ((year | month | day | hour | minute | second) < 0
-                || hour > 23 || minute > 59 || second > 59) {
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
         try {
@@ -91,8 +98,8 @@ public final class IsoTimestamps {
     }
 
     /**
-     * {@code t} as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} formats it (seconds always,
-     * the fraction without trailing zeros, {@code Z} for UTC), by hand for years 0-9999.
+     * {@code t} as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} formats it (seconds always, the
+     * fraction without trailing zeros, {@code Z} for UTC), by hand for years 0-9999.
      */
     public static String format(OffsetDateTime t) {
         int year = t.getYear();
@@ -100,7 +107,13 @@ public final class IsoTimestamps {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
         }
         StringBuilder b = new StringBuilder(35);
-        dateAndTime(b, year, t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+        dateAndTime(
+                b,
+                year,
+                t.getMonthValue(),
+                t.getDayOfMonth(),
+                t.getHour(),
+                t.getMinute(),
                 t.getSecond());
         int nanos = t.getNano();
         if (nanos > 0) {
@@ -127,8 +140,14 @@ public final class IsoTimestamps {
             return DateTimeFormatter.ISO_INSTANT.format(t);
         }
         StringBuilder b = new StringBuilder(30);
-        dateAndTime(b, year, utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(),
-                utc.getMinute(), utc.getSecond());
+        dateAndTime(
+                b,
+                year,
+                utc.getMonthValue(),
+                utc.getDayOfMonth(),
+                utc.getHour(),
+                utc.getMinute(),
+                utc.getSecond());
         int nanos = utc.getNano();
         if (nanos > 0) {
             b.append('.');
@@ -143,8 +162,8 @@ public final class IsoTimestamps {
         return b.append('Z').toString();
     }
 
-    private static void dateAndTime(StringBuilder b, int year, int month, int day, int hour,
-            int minute, int second) {
+    private static void dateAndTime(
+            StringBuilder b, int year, int month, int day, int hour, int minute, int second) {
         pad(b, year, 4);
         pad(b.append('-'), month, 2);
         pad(b.append('-'), day, 2);

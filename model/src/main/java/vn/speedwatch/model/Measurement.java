@@ -8,10 +8,9 @@ import java.util.UUID;
  * One speed-test result: the public contract of {@code POST /api/v1/measurements}.
  *
  * <p>JSON names are the record component names. Only {@code id}, {@code measuredAt}, {@code
- * downloadMbps}, {@code uploadMbps} and {@code latencyMs} are required; {@link
- * MeasurementParser} checks values. {@code operator} keeps what the person typed; {@link
- * Operator#normalise(String)} maps it to a code. Location is either coordinates (with consent) or a
- * TDP code the person chose.
+ * downloadMbps}, {@code uploadMbps} and {@code latencyMs} are required; {@link MeasurementParser}
+ * checks values. {@code operator} keeps what the person typed; {@link Operator#normalise(String)}
+ * maps it to a code. Location is either coordinates (with consent) or a TDP code the person chose.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measurement(

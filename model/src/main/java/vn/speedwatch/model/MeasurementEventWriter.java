@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 /**
  * Writes a {@link MeasurementEvent} as the JSON value of its topic record, field by field with a
  * {@link JsonGenerator}. The bytes are exactly those {@code Json.mapper().writeValueAsBytes(event)}
- * gives (same names, order, number and date forms, nulls left out), which the stream job's
- * decoder reads; a test holds the two together. Written by hand because the mapper's reflective
- * record serializer and its date formatters were a third of the collector's CPU per measurement.
+ * gives (same names, order, number and date forms, nulls left out), which the stream job's decoder
+ * reads; a test holds the two together. Written by hand because the mapper's reflective record
+ * serializer and its date formatters were a third of the collector's CPU per measurement.
  */
 public final class MeasurementEventWriter {
 

@@ -8,35 +8,82 @@ import static vn.speedwatch.model.ValidationLimits.MAX_SPEED_MBPS;
 
 /**
  * The fields of the measurement contract, in {@link Measurement} component order: JSON name, JSON
- * kind, whether required, the label people read in error messages and the numeric or length
- * bounds. The parser, the rules and the schema test all read this one table.
+ * kind, whether required, the label people read in error messages and the numeric or length bounds.
+ * The parser, the rules and the schema test all read this one table.
  */
 public enum MeasurementField {
     ID("id", Kind.UUID, true, "Mã kết quả (id)", "Result id"),
     MEASURED_AT("measuredAt", Kind.TIMESTAMP, true, "Thời điểm đo", "Measurement time"),
-    DOWNLOAD_MBPS("downloadMbps", true, "Tốc độ tải xuống", "Download speed",
-            0, MAX_SPEED_MBPS, "Mbps", "Mbps"),
-    UPLOAD_MBPS("uploadMbps", true, "Tốc độ tải lên", "Upload speed",
-            0, MAX_SPEED_MBPS, "Mbps", "Mbps"),
+    DOWNLOAD_MBPS(
+            "downloadMbps",
+            true,
+            "Tốc độ tải xuống",
+            "Download speed",
+            0,
+            MAX_SPEED_MBPS,
+            "Mbps",
+            "Mbps"),
+    UPLOAD_MBPS(
+            "uploadMbps",
+            true,
+            "Tốc độ tải lên",
+            "Upload speed",
+            0,
+            MAX_SPEED_MBPS,
+            "Mbps",
+            "Mbps"),
     LATENCY_MS("latencyMs", true, "Độ trễ", "Latency", 0, MAX_DELAY_MS, "ms", "ms"),
-    JITTER_MS("jitterMs", false, "Độ biến thiên độ trễ (jitter)", "Jitter",
-            0, MAX_DELAY_MS, "ms", "ms"),
-    PACKET_LOSS_PERCENT("packetLossPercent", false, "Tỷ lệ mất gói", "Packet loss",
-            0, MAX_PERCENT, "%", "%"),
-    LOADED_LATENCY_MS("loadedLatencyMs", false, "Độ trễ khi có tải", "Loaded latency",
-            0, MAX_DELAY_MS, "ms", "ms"),
+    JITTER_MS(
+            "jitterMs",
+            false,
+            "Độ biến thiên độ trễ (jitter)",
+            "Jitter",
+            0,
+            MAX_DELAY_MS,
+            "ms",
+            "ms"),
+    PACKET_LOSS_PERCENT(
+            "packetLossPercent", false, "Tỷ lệ mất gói", "Packet loss", 0, MAX_PERCENT, "%", "%"),
+    LOADED_LATENCY_MS(
+            "loadedLatencyMs",
+            false,
+            "Độ trễ khi có tải",
+            "Loaded latency",
+            0,
+            MAX_DELAY_MS,
+            "ms",
+            "ms"),
     OPERATOR("operator", Kind.TEXT, false, "Nhà mạng", "Operator"),
     ACCESS_TYPE("accessType", Kind.ACCESS_TYPE, false, "Loại kết nối", "Access type"),
-    PLAN_DOWNLOAD_MBPS("planDownloadMbps", false, "Tốc độ tải xuống của gói cước",
-            "Plan download speed", 0, MAX_SPEED_MBPS, "Mbps", "Mbps"),
-    PLAN_UPLOAD_MBPS("planUploadMbps", false, "Tốc độ tải lên của gói cước",
-            "Plan upload speed", 0, MAX_SPEED_MBPS, "Mbps", "Mbps"),
-    LATITUDE("latitude", false, "Vĩ độ", "Latitude",
-            -MAX_LATITUDE, MAX_LATITUDE, "độ", "degrees"),
-    LONGITUDE("longitude", false, "Kinh độ", "Longitude",
-            -MAX_LONGITUDE, MAX_LONGITUDE, "độ", "degrees"),
-    ACCURACY_M("accuracyM", false, "Độ chính xác vị trí", "Location accuracy",
-            0, null, "m", "m"),
+    PLAN_DOWNLOAD_MBPS(
+            "planDownloadMbps",
+            false,
+            "Tốc độ tải xuống của gói cước",
+            "Plan download speed",
+            0,
+            MAX_SPEED_MBPS,
+            "Mbps",
+            "Mbps"),
+    PLAN_UPLOAD_MBPS(
+            "planUploadMbps",
+            false,
+            "Tốc độ tải lên của gói cước",
+            "Plan upload speed",
+            0,
+            MAX_SPEED_MBPS,
+            "Mbps",
+            "Mbps"),
+    LATITUDE("latitude", false, "Vĩ độ", "Latitude", -MAX_LATITUDE, MAX_LATITUDE, "độ", "degrees"),
+    LONGITUDE(
+            "longitude",
+            false,
+            "Kinh độ",
+            "Longitude",
+            -MAX_LONGITUDE,
+            MAX_LONGITUDE,
+            "độ",
+            "degrees"),
+    ACCURACY_M("accuracyM", false, "Độ chính xác vị trí", "Location accuracy", 0, null, "m", "m"),
     TDP_CODE("tdpCode", Kind.TEXT, false, "Mã tổ dân phố", "Residential group (TDP) code"),
     SERVER("server", Kind.TEXT, false, "Máy chủ đo", "Test server"),
     CLIENT("client", Kind.CLIENT, false, "Công cụ đo", "Client"),
@@ -46,7 +93,14 @@ public enum MeasurementField {
 
     /** The JSON type a field holds, with the parsing that goes with it. */
     public enum Kind {
-        UUID, TIMESTAMP, NUMBER, INTEGER, TEXT, BOOLEAN, ACCESS_TYPE, CLIENT
+        UUID,
+        TIMESTAMP,
+        NUMBER,
+        INTEGER,
+        TEXT,
+        BOOLEAN,
+        ACCESS_TYPE,
+        CLIENT
     }
 
     private final String jsonName;
@@ -63,13 +117,28 @@ public enum MeasurementField {
         this(jsonName, kind, required, vi, en, null, null, null, null);
     }
 
-    MeasurementField(String jsonName, boolean required, String vi, String en,
-            double min, Double max, String unitVi, String unitEn) {
+    MeasurementField(
+            String jsonName,
+            boolean required,
+            String vi,
+            String en,
+            double min,
+            Double max,
+            String unitVi,
+            String unitEn) {
         this(jsonName, Kind.NUMBER, required, vi, en, min, max, unitVi, unitEn);
     }
 
-    MeasurementField(String jsonName, Kind kind, boolean required, String vi, String en,
-            Double min, Double max, String unitVi, String unitEn) {
+    MeasurementField(
+            String jsonName,
+            Kind kind,
+            boolean required,
+            String vi,
+            String en,
+            Double min,
+            Double max,
+            String unitVi,
+            String unitEn) {
         this.jsonName = jsonName;
         this.kind = kind;
         this.required = required;

@@ -3,8 +3,8 @@ package vn.speedwatch.model;
 import java.util.List;
 
 /**
- * The outcome of parsing one submitted measurement: either the {@link Measurement} or every
- * {@link Violation} found, never both and never neither.
+ * The outcome of parsing one submitted measurement: either the {@link Measurement} or every {@link
+ * Violation} found, never both and never neither.
  */
 public record ParseResult(Measurement measurement, List<Violation> violations) {
 

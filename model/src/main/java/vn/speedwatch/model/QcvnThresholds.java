@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The quality thresholds results are judged against (QCVN national regulations and the ward's
- * 2030 target), read from a versioned file that cites a source for every rule: the bundled {@code
- * qcvn/thresholds-v1.json}, or another file when a regulation changes. Per sample it answers
- * "did this test pass?"; for reports it gives the aggregate verdict criterion by criterion.
- * Thread-safe and immutable.
+ * The quality thresholds results are judged against (QCVN national regulations and the ward's 2030
+ * target), read from a versioned file that cites a source for every rule: the bundled {@code
+ * qcvn/thresholds-v1.json}, or another file when a regulation changes. Per sample it answers "did
+ * this test pass?"; for reports it gives the aggregate verdict criterion by criterion. Thread-safe
+ * and immutable.
  */
 public final class QcvnThresholds {
 
@@ -26,7 +26,10 @@ public final class QcvnThresholds {
     private final Map<AccessType, Rule> rules;
     private final Target2030 target2030;
 
-    QcvnThresholds(String version, List<Source> sources, Map<AccessType, Rule> rules,
+    QcvnThresholds(
+            String version,
+            List<Source> sources,
+            Map<AccessType, Rule> rules,
             Target2030 target2030) {
         this.version = version;
         this.sources = List.copyOf(sources);
@@ -55,8 +58,8 @@ public final class QcvnThresholds {
         try (InputStream in = Files.newInputStream(file)) {
             return read(Json.mapper().readTree(in), file.toString());
         } catch (JsonProcessingException e) {
-            throw new InvalidThresholdsException(file + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new InvalidThresholdsException(
+                    file + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidThresholdsException(file + ": cannot read: " + e.getMessage());
         }
@@ -79,8 +82,13 @@ public final class QcvnThresholds {
      * Whether one test meets its per-sample threshold: null when none applies (public Wi-Fi,
      * unknown access, or a fixed line without a plan speed to compare with).
      */
-    public Boolean samplePasses(AccessType type, double down, double up, double latency,
-            Double planDown, Double planUp) {
+    public Boolean samplePasses(
+            AccessType type,
+            double down,
+            double up,
+            double latency,
+            Double planDown,
+            Double planUp) {
         Rule rule = rules.get(type == null ? AccessType.UNKNOWN : type);
         return rule == null ? null : rule.sample().passes(down, up, latency, planDown, planUp);
     }
@@ -93,26 +101,36 @@ public final class QcvnThresholds {
         if (type != target2030.accessType()) {
             return null;
         }
-        return planDown != null && planDown >= target2030.minPlanDownloadMbps()
+        return planDown != null
+                && planDown >= target2030.minPlanDownloadMbps()
                 && down >= target2030.minDownloadShareOfPlan() * planDown;
     }
 
     /** The aggregate verdict of a group of tests; no criteria when no threshold applies. */
-    public Compliance complianceOf(AccessType type, double meanDown, double meanUp,
-            double meanLatency, long evaluated, long passing) {
+    public Compliance complianceOf(
+            AccessType type,
+            double meanDown,
+            double meanUp,
+            double meanLatency,
+            long evaluated,
+            long passing) {
         Rule rule = rules.get(type == null ? AccessType.UNKNOWN : type);
         if (rule == null) {
             return new Compliance(type, version, List.of(), List.of(), evaluated, passing);
         }
         Double share = evaluated > 0 ? (double) passing / evaluated : null;
-        List<Compliance.Criterion> criteria = rule.aggregate().stream()
-                .map(c -> c.judge(switch (c.metric()) {
-                    case MEAN_DOWNLOAD_MBPS -> finite(meanDown);
-                    case MEAN_UPLOAD_MBPS -> finite(meanUp);
-                    case MEAN_LATENCY_MS -> finite(meanLatency);
-                    case PASSING_SHARE -> share;
-                }))
-                .toList();
+        List<Compliance.Criterion> criteria =
+                rule.aggregate().stream()
+                        .map(
+                                c ->
+                                        c.judge(
+                                                switch (c.metric()) {
+                                                    case MEAN_DOWNLOAD_MBPS -> finite(meanDown);
+                                                    case MEAN_UPLOAD_MBPS -> finite(meanUp);
+                                                    case MEAN_LATENCY_MS -> finite(meanLatency);
+                                                    case PASSING_SHARE -> share;
+                                                }))
+                        .toList();
         return new Compliance(type, version, rule.sources(), criteria, evaluated, passing);
     }
 
@@ -121,8 +139,7 @@ public final class QcvnThresholds {
     }
 
     /** A document a rule cites. */
-    public record Source(String id, String citation, String titleVi, String titleEn,
-            String note) {}
+    public record Source(String id, String citation, String titleVi, String titleEn, String note) {}
 
     /** A threshold file is missing, unreadable or malformed; the message names the field. */
     public static final class InvalidThresholdsException extends RuntimeException {
@@ -131,11 +148,19 @@ public final class QcvnThresholds {
         }
     }
 
-    record Rule(List<AccessType> accessTypes, List<String> sources, SampleRule sample,
+    record Rule(
+            List<AccessType> accessTypes,
+            List<String> sources,
+            SampleRule sample,
             List<AggregateCriterion> aggregate) {}
 
-    record SampleRule(boolean requiresPlan, Double minDownloadMbps, Double minUploadMbps,
-            Double maxLatencyMs, Double minDownloadShareOfPlan, Double minUploadShareOfPlan) {
+    record SampleRule(
+            boolean requiresPlan,
+            Double minDownloadMbps,
+            Double minUploadMbps,
+            Double maxLatencyMs,
+            Double minDownloadShareOfPlan,
+            Double minUploadShareOfPlan) {
 
         Boolean passes(double down, double up, double latency, Double planDown, Double planUp) {
             boolean hasPlanDown = planDown != null && planDown > 0;
@@ -143,7 +168,8 @@ public final class QcvnThresholds {
             if (requiresPlan && !hasPlanDown && !hasPlanUp) {
                 return null;
             }
-            return atLeast(down, minDownloadMbps) && atLeast(up, minUploadMbps)
+            return atLeast(down, minDownloadMbps)
+                    && atLeast(up, minUploadMbps)
                     && (maxLatencyMs == null || latency <= maxLatencyMs)
                     && (!hasPlanDown || atLeast(down, share(minDownloadShareOfPlan, planDown)))
                     && (!hasPlanUp || atLeast(up, share(minUploadShareOfPlan, planUp)));
@@ -158,8 +184,13 @@ public final class QcvnThresholds {
         }
     }
 
-    record AggregateCriterion(String nameVi, String nameEn, Compliance.Metric metric,
-            Compliance.Comparison comparison, double value, String source) {
+    record AggregateCriterion(
+            String nameVi,
+            String nameEn,
+            Compliance.Metric metric,
+            Compliance.Comparison comparison,
+            double value,
+            String source) {
 
         Compliance.Criterion judge(Double measured) {
             Boolean met = measured == null ? null : comparison.holds(measured, value);
@@ -168,6 +199,9 @@ public final class QcvnThresholds {
         }
     }
 
-    record Target2030(List<String> sources, AccessType accessType, double minPlanDownloadMbps,
+    record Target2030(
+            List<String> sources,
+            AccessType accessType,
+            double minPlanDownloadMbps,
             double minDownloadShareOfPlan) {}
 }

@@ -23,8 +23,8 @@ public final class QualitySketch {
     public static final double RELATIVE_ACCURACY = 0.01;
 
     /**
-     * Bins per store. With 1 % accuracy 2,048 bins span about 18 orders of magnitude, far more
-     * than 0.001 Mbps..100 Gbps; if ever exceeded, the lowest values are merged first, so the
+     * Bins per store. With 1 % accuracy 2,048 bins span about 18 orders of magnitude, far more than
+     * 0.001 Mbps..100 Gbps; if ever exceeded, the lowest values are merged first, so the
      * percentiles that matter (median, p10 of a slow line) stay exact.
      */
     public static final int MAX_BINS = 2048;
@@ -72,15 +72,17 @@ public final class QualitySketch {
         }
         DDSketch sketch;
         try {
-            sketch = DDSketch.decode(ByteArrayInput.wrap(bytes),
-                    () -> new CollapsingLowestDenseStore(MAX_BINS));
+            sketch =
+                    DDSketch.decode(
+                            ByteArrayInput.wrap(bytes),
+                            () -> new CollapsingLowestDenseStore(MAX_BINS));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("malformed sketch bytes: " + e.getMessage(), e);
         }
         if (!MAPPING.equals(sketch.getIndexMapping())) {
             // A sketch with another mapping cannot be merged with ours without losing accuracy.
-            throw new IllegalArgumentException("sketch uses another index mapping: "
-                    + sketch.getIndexMapping());
+            throw new IllegalArgumentException(
+                    "sketch uses another index mapping: " + sketch.getIndexMapping());
         }
         return sketch;
     }

@@ -27,6 +27,7 @@ public final class Settings {
     private static final String DURATION_FORMS = " (use 500ms, 10s, 5m, 2h, 7d or PT10S)";
 
     private final Map<String, String> values;
+
     /** Where each value came from (a file, a variable), for errors that point at the place. */
     private final Map<String, String> sources;
 
@@ -35,7 +36,9 @@ public final class Settings {
         this.sources = Map.copyOf(sources);
     }
 
-    /** Settings from the given file (if not null), system properties and the process environment. */
+    /**
+     * Settings from the given file (if not null), system properties and the process environment.
+     */
     public static Settings load(Path file) {
         return load(file, System.getenv(), System.getProperties());
     }
@@ -45,18 +48,21 @@ public final class Settings {
         Map<String, String> merged = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         if (file != null) {
-            readFile(file).forEach((k, v) -> {
-                merged.put(k, v);
-                sources.put(k, "file " + file);
-            });
+            readFile(file)
+                    .forEach(
+                            (k, v) -> {
+                                merged.put(k, v);
+                                sources.put(k, "file " + file);
+                            });
         }
         system.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("speedwatch."))
-                .forEach(k -> {
-                    String key = normaliseKey(k.substring("speedwatch.".length()));
-                    merged.put(key, system.getProperty(k));
-                    sources.put(key, "-D" + k);
-                });
+                .forEach(
+                        k -> {
+                            String key = normaliseKey(k.substring("speedwatch.".length()));
+                            merged.put(key, system.getProperty(k));
+                            sources.put(key, "-D" + k);
+                        });
         env.forEach(
                 (k, v) -> {
                     if (k.startsWith("SPEEDWATCH_")) {
@@ -79,10 +85,11 @@ public final class Settings {
     public Settings with(Map<String, String> overrides) {
         Map<String, String> merged = new HashMap<>(values);
         Map<String, String> sources = new HashMap<>(this.sources);
-        overrides.forEach((k, v) -> {
-            merged.put(normaliseKey(k), v);
-            sources.remove(normaliseKey(k));
-        });
+        overrides.forEach(
+                (k, v) -> {
+                    merged.put(normaliseKey(k), v);
+                    sources.remove(normaliseKey(k));
+                });
         return new Settings(merged, sources);
     }
 
@@ -100,24 +107,40 @@ public final class Settings {
 
     /** An integer within {@code min}-{@code max}; outside it is a config error naming the key. */
     public int integer(String key, int defaultValue, int min, int max) {
-        return find(key).map(v -> parse(key, v, text -> {
-            int n = Integer.parseInt(text);
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(n + " is not within " + min + "-" + max);
-            }
-            return n;
-        })).orElse(defaultValue);
+        return find(key)
+                .map(
+                        v ->
+                                parse(
+                                        key,
+                                        v,
+                                        text -> {
+                                            int n = Integer.parseInt(text);
+                                            if (n < min || n > max) {
+                                                throw new IllegalArgumentException(
+                                                        n + " is not within " + min + "-" + max);
+                                            }
+                                            return n;
+                                        }))
+                .orElse(defaultValue);
     }
 
     /** A TCP port, 0 (any free port) to 65535. */
     public int port(String key, int defaultValue) {
-        return find(key).map(v -> parse(key, v, text -> {
-            int port = Integer.parseInt(text);
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " is not within 0-65535");
-            }
-            return port;
-        })).orElse(defaultValue);
+        return find(key)
+                .map(
+                        v ->
+                                parse(
+                                        key,
+                                        v,
+                                        text -> {
+                                            int port = Integer.parseInt(text);
+                                            if (port < 0 || port > 65535) {
+                                                throw new IllegalArgumentException(
+                                                        "port " + port + " is not within 0-65535");
+                                            }
+                                            return port;
+                                        }))
+                .orElse(defaultValue);
     }
 
     public long longValue(String key, long defaultValue) {
@@ -136,7 +159,8 @@ public final class Settings {
                                         key,
                                         v,
                                         s -> {
-                                            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                                            if (s.equalsIgnoreCase("true")
+                                                    || s.equalsIgnoreCase("false")) {
                                                 return Boolean.parseBoolean(s);
                                             }
                                             throw new IllegalArgumentException("not true/false");
@@ -144,7 +168,10 @@ public final class Settings {
                 .orElse(defaultValue);
     }
 
-    /** A duration written as ISO-8601 ({@code PT10S}) or as a number with a unit: 500ms, 10s, 5m, 2h, 7d. */
+    /**
+     * A duration written as ISO-8601 ({@code PT10S}) or as a number with a unit: 500ms, 10s, 5m,
+     * 2h, 7d.
+     */
     public Duration duration(String key, Duration defaultValue) {
         return find(key).map(v -> parse(key, v, Settings::parseDuration)).orElse(defaultValue);
     }
@@ -185,8 +212,9 @@ public final class Settings {
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             case "d" -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException(
-                    "unknown unit '" + v.substring(split).trim() + "'" + DURATION_FORMS);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown unit '" + v.substring(split).trim() + "'" + DURATION_FORMS);
         };
     }
 
@@ -196,7 +224,8 @@ public final class Settings {
     }
 
     private static String envToKey(String env) {
-        // SPEEDWATCH_KAFKA_BOOTSTRAP_SERVERS -> kafka.bootstrap.servers; normaliseKey folds '-' to '.'.
+        // SPEEDWATCH_KAFKA_BOOTSTRAP_SERVERS -> kafka.bootstrap.servers; normaliseKey folds '-' to
+        // '.'.
         return env.substring("SPEEDWATCH_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
@@ -221,14 +250,24 @@ public final class Settings {
         try {
             return parser.apply(value.trim());
         } catch (RuntimeException e) {
-            String place = Optional.ofNullable(sources.get(normaliseKey(key)))
-                    .map(source -> ", " + source).orElse("");
-            throw new ConfigException("giá trị cấu hình không hợp lệ / invalid value for setting '"
-                    + key + "' (" + keyToEnv(key) + place + "): " + e.getMessage());
+            String place =
+                    Optional.ofNullable(sources.get(normaliseKey(key)))
+                            .map(source -> ", " + source)
+                            .orElse("");
+            throw new ConfigException(
+                    "giá trị cấu hình không hợp lệ / invalid value for setting '"
+                            + key
+                            + "' ("
+                            + keyToEnv(key)
+                            + place
+                            + "): "
+                            + e.getMessage());
         }
     }
 
-    /** A setting is missing or malformed; the message names the key and its environment variable. */
+    /**
+     * A setting is missing or malformed; the message names the key and its environment variable.
+     */
     public static final class ConfigException extends RuntimeException {
         public ConfigException(String message) {
             super(message);

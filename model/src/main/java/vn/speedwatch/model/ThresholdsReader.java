@@ -43,8 +43,12 @@ final class ThresholdsReader {
             for (AccessType type : ruleList.get(i).accessTypes()) {
                 Rule earlier = rules.put(type, ruleList.get(i));
                 if (earlier != null) {
-                    throw error("rules[" + i + "].accessTypes", type + " already has a rule (rules["
-                            + ruleList.indexOf(earlier) + "])");
+                    throw error(
+                            "rules[" + i + "].accessTypes",
+                            type
+                                    + " already has a rule (rules["
+                                    + ruleList.indexOf(earlier)
+                                    + "])");
                 }
             }
         }
@@ -54,41 +58,57 @@ final class ThresholdsReader {
 
     private Source source(JsonNode n, String path) {
         String note = n.hasNonNull("note") ? text(n, "note", path + ".note") : null;
-        return new Source(text(n, "id", path + ".id"), text(n, "citation", path + ".citation"),
-                text(n, "titleVi", path + ".titleVi"), text(n, "titleEn", path + ".titleEn"),
+        return new Source(
+                text(n, "id", path + ".id"),
+                text(n, "citation", path + ".citation"),
+                text(n, "titleVi", path + ".titleVi"),
+                text(n, "titleEn", path + ".titleEn"),
                 note);
     }
 
     private Rule rule(JsonNode n, String path) {
-        List<AccessType> types = list(n, "accessTypes", path,
-                (t, p) -> constant(AccessType.class, t, p));
+        List<AccessType> types =
+                list(n, "accessTypes", path, (t, p) -> constant(AccessType.class, t, p));
         List<String> sources = sourceRefs(n, path);
         JsonNode s = field(n, "sample", path + ".sample");
         String sp = path + ".sample";
-        SampleRule sample = new SampleRule(
-                s.hasNonNull("requiresPlan") && bool(s, "requiresPlan", sp + ".requiresPlan"),
-                optional(s, "minDownloadMbps", sp), optional(s, "minUploadMbps", sp),
-                optional(s, "maxLatencyMs", sp), share(s, "minDownloadShareOfPlan", sp),
-                share(s, "minUploadShareOfPlan", sp));
-        List<AggregateCriterion> aggregate = list(n, "aggregate", path,
-                (c, p) -> criterion(c, p, sources.get(0)));
+        SampleRule sample =
+                new SampleRule(
+                        s.hasNonNull("requiresPlan")
+                                && bool(s, "requiresPlan", sp + ".requiresPlan"),
+                        optional(s, "minDownloadMbps", sp),
+                        optional(s, "minUploadMbps", sp),
+                        optional(s, "maxLatencyMs", sp),
+                        share(s, "minDownloadShareOfPlan", sp),
+                        share(s, "minUploadShareOfPlan", sp));
+        List<AggregateCriterion> aggregate =
+                list(n, "aggregate", path, (c, p) -> criterion(c, p, sources.get(0)));
         return new Rule(types, sources, sample, aggregate);
     }
 
     private AggregateCriterion criterion(JsonNode n, String path, String defaultSource) {
-        String source = n.hasNonNull("source") ? sourceRef(n.get("source"), path + ".source")
-                : defaultSource;
-        return new AggregateCriterion(text(n, "nameVi", path + ".nameVi"),
+        String source =
+                n.hasNonNull("source")
+                        ? sourceRef(n.get("source"), path + ".source")
+                        : defaultSource;
+        return new AggregateCriterion(
+                text(n, "nameVi", path + ".nameVi"),
                 text(n, "nameEn", path + ".nameEn"),
                 constant(Metric.class, field(n, "metric", path + ".metric"), path + ".metric"),
-                constant(Comparison.class, field(n, "comparison", path + ".comparison"),
+                constant(
+                        Comparison.class,
+                        field(n, "comparison", path + ".comparison"),
                         path + ".comparison"),
-                number(n, "value", path + ".value"), source);
+                number(n, "value", path + ".value"),
+                source);
     }
 
     private Target2030 target(JsonNode n, String path) {
-        return new Target2030(sourceRefs(n, path),
-                constant(AccessType.class, field(n, "accessType", path + ".accessType"),
+        return new Target2030(
+                sourceRefs(n, path),
+                constant(
+                        AccessType.class,
+                        field(n, "accessType", path + ".accessType"),
                         path + ".accessType"),
                 number(n, "minPlanDownloadMbps", path + ".minPlanDownloadMbps"),
                 requiredShare(n, "minDownloadShareOfPlan", path));

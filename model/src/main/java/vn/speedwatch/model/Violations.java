@@ -14,65 +14,88 @@ final class Violations {
     private Violations() {}
 
     static Violation notAnObject() {
-        return new Violation("", "Nội dung gửi lên phải là một đối tượng JSON",
+        return new Violation(
+                "",
+                "Nội dung gửi lên phải là một đối tượng JSON",
                 "The body must be a JSON object");
     }
 
     static Violation malformedJson(String detail) {
-        return new Violation("", "Nội dung gửi lên không phải JSON hợp lệ: " + detail,
+        return new Violation(
+                "",
+                "Nội dung gửi lên không phải JSON hợp lệ: " + detail,
                 "The body is not valid JSON: " + detail);
     }
 
     static Violation missing(MeasurementField f) {
-        return of(f, "Thiếu trường bắt buộc: " + f.labelVi() + " (" + f.jsonName() + ")",
+        return of(
+                f,
+                "Thiếu trường bắt buộc: " + f.labelVi() + " (" + f.jsonName() + ")",
                 "Missing required field: " + f.jsonName() + " (" + f.labelEn() + ")");
     }
 
     static Violation wrongType(MeasurementField f) {
-        String[] expected = switch (f.kind()) {
-            case NUMBER -> new String[] {"một số", "a number"};
-            case INTEGER -> new String[] {"một số nguyên", "an integer"};
-            case BOOLEAN -> new String[] {"true hoặc false", "true or false"};
-            default -> new String[] {"một chuỗi ký tự", "a string"};
-        };
-        return of(f, f.labelVi() + " phải là " + expected[0],
+        String[] expected =
+                switch (f.kind()) {
+                    case NUMBER -> new String[] {"một số", "a number"};
+                    case INTEGER -> new String[] {"một số nguyên", "an integer"};
+                    case BOOLEAN -> new String[] {"true hoặc false", "true or false"};
+                    default -> new String[] {"một chuỗi ký tự", "a string"};
+                };
+        return of(
+                f,
+                f.labelVi() + " phải là " + expected[0],
                 f.labelEn() + " must be " + expected[1]);
     }
 
     static Violation notFinite(MeasurementField f) {
-        return of(f, f.labelVi() + " phải là một số hữu hạn (không được là NaN hay vô cực)",
+        return of(
+                f,
+                f.labelVi() + " phải là một số hữu hạn (không được là NaN hay vô cực)",
                 f.labelEn() + " must be a finite number (not NaN or infinity)");
     }
 
     static Violation outOfRange(MeasurementField f) {
         String min = number(f.minimum());
         if (f.maximum() == null) {
-            return of(f, f.labelVi() + " phải lớn hơn hoặc bằng " + min + " " + f.unitVi(),
+            return of(
+                    f,
+                    f.labelVi() + " phải lớn hơn hoặc bằng " + min + " " + f.unitVi(),
                     f.labelEn() + " must be at least " + min + " " + f.unitEn());
         }
         String max = number(f.maximum());
-        return of(f, f.labelVi() + " phải từ " + min + " đến " + max + " " + f.unitVi(),
+        return of(
+                f,
+                f.labelVi() + " phải từ " + min + " đến " + max + " " + f.unitVi(),
                 f.labelEn() + " must be between " + min + " and " + max + " " + f.unitEn());
     }
 
     static Violation notUuid(MeasurementField f) {
-        return of(f, f.labelVi() + " phải là một UUID, ví dụ 0f8fad5b-d9cb-469f-a165-70867728950e",
+        return of(
+                f,
+                f.labelVi() + " phải là một UUID, ví dụ 0f8fad5b-d9cb-469f-a165-70867728950e",
                 f.labelEn() + " must be a UUID, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e");
     }
 
     static Violation notTimestamp(MeasurementField f) {
-        return of(f, f.labelVi() + " phải theo ISO-8601 và có múi giờ, ví dụ " + EXAMPLE_TIME,
+        return of(
+                f,
+                f.labelVi() + " phải theo ISO-8601 và có múi giờ, ví dụ " + EXAMPLE_TIME,
                 f.labelEn() + " must be ISO-8601 with an offset, e.g. " + EXAMPLE_TIME);
     }
 
     static Violation unknownValue(MeasurementField f, String[] allowed) {
         String list = Arrays.stream(allowed).collect(Collectors.joining(", "));
-        return of(f, f.labelVi() + " không hợp lệ; giá trị cho phép: " + list,
+        return of(
+                f,
+                f.labelVi() + " không hợp lệ; giá trị cho phép: " + list,
                 f.labelEn() + " is not valid; allowed values: " + list);
     }
 
     static Violation tooLong(MeasurementField f) {
-        return of(f, f.labelVi() + " dài tối đa " + f.maxLength() + " ký tự",
+        return of(
+                f,
+                f.labelVi() + " dài tối đa " + f.maxLength() + " ký tự",
                 f.labelEn() + " must be at most " + f.maxLength() + " characters long");
     }
 
@@ -81,33 +104,43 @@ final class Violations {
     }
 
     static Violation inFuture(Duration skew) {
-        return of(MeasurementField.MEASURED_AT,
+        return of(
+                MeasurementField.MEASURED_AT,
                 "Thời điểm đo không được ở tương lai (cho phép lệch đồng hồ tối đa "
-                        + durationVi(skew) + ")",
+                        + durationVi(skew)
+                        + ")",
                 "Measurement time must not be in the future (clock skew of up to "
-                        + durationEn(skew) + " is allowed)");
+                        + durationEn(skew)
+                        + " is allowed)");
     }
 
     static Violation tooOld(Duration horizon) {
-        return of(MeasurementField.MEASURED_AT,
+        return of(
+                MeasurementField.MEASURED_AT,
                 "Thời điểm đo không được cũ hơn " + durationVi(horizon),
                 "Measurement time must not be older than " + durationEn(horizon));
     }
 
     static Violation coordinateAlone(MeasurementField missing) {
-        return of(missing, "Thiếu " + missing.labelVi().toLowerCase(Locale.ROOT)
+        return of(
+                missing,
+                "Thiếu "
+                        + missing.labelVi().toLowerCase(Locale.ROOT)
                         + ": cần gửi cả vĩ độ và kinh độ, hoặc không gửi cả hai",
                 missing.labelEn() + " is missing: give both latitude and longitude, or neither");
     }
 
     static Violation consentRequired() {
-        return of(MeasurementField.CONSENT,
+        return of(
+                MeasurementField.CONSENT,
                 "Cần đồng ý chia sẻ vị trí (consent = true) khi gửi tọa độ",
                 "consent must be true when coordinates are given");
     }
 
     static Violation badIpVersion() {
-        return of(MeasurementField.IP_VERSION, "Phiên bản IP phải là 4 hoặc 6",
+        return of(
+                MeasurementField.IP_VERSION,
+                "Phiên bản IP phải là 4 hoặc 6",
                 "IP version must be 4 or 6");
     }
 

@@ -11,7 +11,8 @@ final class AreaFixtures {
 
     /** A FeatureCollection of the given feature texts. */
     static String collection(String... features) {
-        return "{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",", features)
+        return "{\"type\": \"FeatureCollection\", \"features\": ["
+                + String.join(",", features)
                 + "]}";
     }
 
@@ -22,9 +23,17 @@ final class AreaFixtures {
 
     /** A TDP feature with extra properties ({@code "population": 12, } with a trailing comma). */
     static String featureWith(String code, String extraProperties, String geometry) {
-        return "{\"type\": \"Feature\", \"properties\": {" + extraProperties + "\"code\": \""
-                + code + "\", \"name\": \"Tổ dân phố " + code + "\", \"ward\": \"" + WARD
-                + "\"}, \"geometry\": " + geometry + "}";
+        return "{\"type\": \"Feature\", \"properties\": {"
+                + extraProperties
+                + "\"code\": \""
+                + code
+                + "\", \"name\": \"Tổ dân phố "
+                + code
+                + "\", \"ward\": \""
+                + WARD
+                + "\"}, \"geometry\": "
+                + geometry
+                + "}";
     }
 
     /** A square TDP whose south-west corner is (lon, lat). */

@@ -32,7 +32,8 @@ class AreaRegistryScaleTest {
         assertThat(big.locate(LAT0 - CELL, LON0)).isEqualTo(AreaRegistry.OUTSIDE);
         // A linear scan would make the 100× larger registry ~100× slower; the index keeps it flat.
         assertThat(bigNanos / 1_000_000)
-                .as("ms for %d lookups among 10,000 areas (100 areas: %d ms)",
+                .as(
+                        "ms for %d lookups among 10,000 areas (100 areas: %d ms)",
                         LOOKUPS, smallNanos / 1_000_000)
                 .isLessThan(Math.max(10 * smallNanos / 1_000_000, 200));
     }
@@ -64,8 +65,9 @@ class AreaRegistryScaleTest {
                 double north = LAT0 + (row + 1) * CELL;
                 double west = LON0 + col * CELL;
                 double east = LON0 + (col + 1) * CELL;
-                String ring = AreaFixtures.ring(
-                        west, south, east, south, east, north, west, north, west, south);
+                String ring =
+                        AreaFixtures.ring(
+                                west, south, east, south, east, north, west, north, west, south);
                 sb.append(row + col == 0 ? "" : ",")
                         .append(AreaFixtures.feature(code(row, col), AreaFixtures.polygon(ring)));
             }

@@ -22,15 +22,22 @@ class AreaRegistryTest {
     @Test
     void sampleHasTwelveNamedTdpsMarkedSynthetic() throws Exception {
         assertThat(SAMPLE.synthetic()).isTrue();
-        assertThat(SAMPLE.areas()).extracting(Area::code)
-                .containsExactly(IntStream.rangeClosed(1, 12)
-                        .mapToObj(i -> String.format("TDP-%02d", i)).toArray(String[]::new));
+        assertThat(SAMPLE.areas())
+                .extracting(Area::code)
+                .containsExactly(
+                        IntStream.rangeClosed(1, 12)
+                                .mapToObj(i -> String.format("TDP-%02d", i))
+                                .toArray(String[]::new));
         Area tdp9 = SAMPLE.find("TDP-09").orElseThrow();
         assertThat(tdp9.name()).isEqualTo("Tổ dân phố Phù Ninh 2");
         assertThat(tdp9.ward()).isEqualTo("Phường Thủy Nguyên");
         assertThat(tdp9.population()).isEqualTo(2960);
-        String raw = new String(AreaRegistry.class.getResourceAsStream(
-                AreaRegistry.SAMPLE_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
+        String raw =
+                new String(
+                        AreaRegistry.class
+                                .getResourceAsStream(AreaRegistry.SAMPLE_RESOURCE)
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
         JsonNode top = Json.mapper().readTree(raw);
         assertThat(top.get("name").asText()).contains("SYNTHETIC");
         assertThat(top.get("description").asText()).contains("Synthetic sample, NOT official");
@@ -40,7 +47,8 @@ class AreaRegistryTest {
     void everySampleCulturalHouseLiesInItsOwnTdp() {
         for (Area area : SAMPLE.areas()) {
             assertThat(SAMPLE.locate(area.culturalHouseLat(), area.culturalHouseLon()))
-                    .as(area.code()).isEqualTo(area.code());
+                    .as(area.code())
+                    .isEqualTo(area.code());
             assertThat(area.population()).as(area.code()).isBetween(500, 5000);
         }
     }
@@ -64,9 +72,10 @@ class AreaRegistryTest {
     @Test
     void sharedEdgesGoToTheLowestCodeEveryTime() {
         // Reversed file order builds a different tree: the answer must not depend on it.
-        String reversed = collection(
-                squareFeature("TDP-B", 106.66, 20.91, 0.02),
-                squareFeature("TDP-A", 106.64, 20.91, 0.02));
+        String reversed =
+                collection(
+                        squareFeature("TDP-B", 106.66, 20.91, 0.02),
+                        squareFeature("TDP-A", 106.64, 20.91, 0.02));
         AreaRegistry registry = AreaRegistry.parse(reversed, "reversed");
         for (int i = 0; i < 100; i++) {
             assertThat(registry.locate(20.92, 106.66)).isEqualTo("TDP-A");
@@ -98,9 +107,16 @@ class AreaRegistryTest {
         assertThat(SAMPLE.locate(20.9165, 106.724)).isEqualTo("TDP-04"); // the islet
         assertThat(SAMPLE.locate(20.9165, 106.721)).isEqualTo(AreaRegistry.OUTSIDE);
 
-        String json = collection(feature("ISLANDS", "{\"type\": \"MultiPolygon\","
-                + " \"coordinates\": [[" + square(106.0, 20.0, 0.01) + "], ["
-                + square(106.1, 20.0, 0.01) + "]]}"));
+        String json =
+                collection(
+                        feature(
+                                "ISLANDS",
+                                "{\"type\": \"MultiPolygon\","
+                                        + " \"coordinates\": [["
+                                        + square(106.0, 20.0, 0.01)
+                                        + "], ["
+                                        + square(106.1, 20.0, 0.01)
+                                        + "]]}"));
         AreaRegistry islands = AreaRegistry.parse(json, "islands");
         assertThat(islands.locate(20.005, 106.105)).isEqualTo("ISLANDS");
         assertThat(islands.locate(20.005, 106.05)).isEqualTo(AreaRegistry.OUTSIDE);
@@ -125,7 +141,8 @@ class AreaRegistryTest {
     void anAreaBuiltInCodeDerivesItsGeoJson() {
         Area tdp1 = SAMPLE.find("TDP-01").orElseThrow();
         Area copy = new Area("TDP-01", tdp1.name(), tdp1.ward(), null, null, tdp1.geometry(), null);
-        assertThat(copy.geoJson()).isEqualTo(tdp1.geoJson())
+        assertThat(copy.geoJson())
+                .isEqualTo(tdp1.geoJson())
                 .startsWith("{\"type\":\"Polygon\",\"coordinates\":[[[106.64,20.91],");
         assertThat(copy.culturalHouseLat()).isNull();
         assertThat(copy.toString()).isEqualTo("Area[TDP-01 Tổ dân phố Số 1, Phường Thủy Nguyên]");
@@ -141,8 +158,11 @@ class AreaRegistryTest {
     @Test
     void loadsAFileFromDisk(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tdp.geojson");
-        Files.writeString(file, collection(squareFeature("TDP-01", 106.64, 20.91, 0.02),
-                feature("TDP-02", polygon(square(106.66, 20.91, 0.02)))));
+        Files.writeString(
+                file,
+                collection(
+                        squareFeature("TDP-01", 106.64, 20.91, 0.02),
+                        feature("TDP-02", polygon(square(106.66, 20.91, 0.02)))));
         AreaRegistry registry = AreaRegistry.load(file);
         assertThat(registry.areas()).hasSize(2);
         assertThat(registry.synthetic()).isFalse();

@@ -24,7 +24,6 @@ final class ContractSchema {
     }
 
     static JsonSchema validator() {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(document());
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document());
     }
 }

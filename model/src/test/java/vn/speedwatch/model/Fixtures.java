@@ -54,15 +54,53 @@ final class Fixtures {
 
     /** The record {@link #fullBody()} describes. */
     static Measurement fullMeasurement() {
-        return new Measurement(ID, ONE_HOUR_AGO, 85.5, 40.0, 12.0, 2.5, 0.1, 80.0,
-                "Viettel Telecom", AccessType.FIXED_FIBER, 300.0, 300.0, 20.9368, 106.6627, 15.0,
-                "TDP-07", "speedtest.vnpt.vn", ClientKind.LIBRESPEED, 6, true,
+        return new Measurement(
+                ID,
+                ONE_HOUR_AGO,
+                85.5,
+                40.0,
+                12.0,
+                2.5,
+                0.1,
+                80.0,
+                "Viettel Telecom",
+                AccessType.FIXED_FIBER,
+                300.0,
+                300.0,
+                20.9368,
+                106.6627,
+                15.0,
+                "TDP-07",
+                "speedtest.vnpt.vn",
+                ClientKind.LIBRESPEED,
+                6,
+                true,
                 "Đo lúc 20h, mạng chậm");
     }
 
     /** A valid measurement with only the required fields. */
     static Measurement measurement(double down, double up, double latency) {
-        return new Measurement(ID, ONE_HOUR_AGO, down, up, latency, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+        return new Measurement(
+                ID,
+                ONE_HOUR_AGO,
+                down,
+                up,
+                latency,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -33,7 +33,8 @@ class GeoCellsTest {
         assertThat(metres(here, east)).isCloseTo(103.9, within(0.5));
         for (String bad : new String[] {"20.935:106.662", "c:20.93:106.662", "c:91.000:1.000"}) {
             assertThatThrownBy(() -> GeoCells.coarseCellCenter(bad))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad);
         }
     }
 
@@ -91,23 +92,31 @@ class GeoCellsTest {
     @Test
     void rejectsBadArgumentsWithTheValue() {
         assertThatThrownBy(() -> GeoCells.quadkey(20.9, 106.6, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
         assertThatThrownBy(() -> GeoCells.quadkey(120, 106.6, 17))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 120");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 120");
         assertThatThrownBy(() -> GeoCells.coarseCell(20.9, Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> GeoCells.quadkeyCenter("214"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("214");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("214");
         assertThatThrownBy(() -> GeoCells.quadkeyBounds(""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quadkey");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quadkey");
     }
 
     /** Great-circle distance between two [lat, lon] points. */
     private static double metres(double[] a, double[] b) {
         double dLat = Math.toRadians(b[0] - a[0]);
         double dLon = Math.toRadians(b[1] - a[1]);
-        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a[0]))
-                * Math.cos(Math.toRadians(b[0])) * Math.pow(Math.sin(dLon / 2), 2);
+        double h =
+                Math.pow(Math.sin(dLat / 2), 2)
+                        + Math.cos(Math.toRadians(a[0]))
+                                * Math.cos(Math.toRadians(b[0]))
+                                * Math.pow(Math.sin(dLon / 2), 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
     }
 }

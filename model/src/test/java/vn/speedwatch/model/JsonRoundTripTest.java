@@ -49,17 +49,27 @@ class JsonRoundTripTest {
 
     @Test
     void measurementEventRoundTrips() throws Exception {
-        MeasurementEvent event = MeasurementEvent.measurement(Fixtures.fullMeasurement(),
-                Instant.parse("2026-11-27T04:00:01.123Z"), "h:9f2c", null, "0.1.0");
-        MeasurementEvent erasure = MeasurementEvent.erasure(Fixtures.ID,
-                Instant.parse("2026-11-27T04:10:00Z"), "0.1.0");
+        MeasurementEvent event =
+                MeasurementEvent.measurement(
+                        Fixtures.fullMeasurement(),
+                        Instant.parse("2026-11-27T04:00:01.123Z"),
+                        "h:9f2c",
+                        null,
+                        "0.1.0");
+        MeasurementEvent erasure =
+                MeasurementEvent.erasure(
+                        Fixtures.ID, Instant.parse("2026-11-27T04:10:00Z"), "0.1.0");
 
         byte[] bytes = Json.mapper().writeValueAsBytes(event);
         MeasurementEvent back = Json.mapper().readValue(bytes, MeasurementEvent.class);
 
         assertThat(back).isEqualTo(event);
         assertThat(back.measurement().measuredAt().toString()).endsWith("+07:00");
-        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsBytes(erasure),
-                MeasurementEvent.class)).isEqualTo(erasure);
+        assertThat(
+                        Json.mapper()
+                                .readValue(
+                                        Json.mapper().writeValueAsBytes(erasure),
+                                        MeasurementEvent.class))
+                .isEqualTo(erasure);
     }
 }

@@ -25,18 +25,20 @@ class MeasurementParserPropertiesTest {
     }
 
     @Property(tries = 500)
-    void neverThrowsWhateverAFieldHolds(@ForAll MeasurementField field,
-            @ForAll("jsonValues") JsonNode value) {
+    void neverThrowsWhateverAFieldHolds(
+            @ForAll MeasurementField field, @ForAll("jsonValues") JsonNode value) {
         ObjectNode body = Fixtures.fullBody();
         body.set(field.jsonName(), value);
 
         ParseResult result = parser.parse(body);
 
         if (!result.isValid()) {
-            assertThat(result.violations()).allSatisfy(v -> {
-                assertThat(v.messageVi()).isNotBlank();
-                assertThat(v.messageEn()).isNotBlank();
-            });
+            assertThat(result.violations())
+                    .allSatisfy(
+                            v -> {
+                                assertThat(v.messageVi()).isNotBlank();
+                                assertThat(v.messageEn()).isNotBlank();
+                            });
         }
     }
 
@@ -45,8 +47,7 @@ class MeasurementParserPropertiesTest {
         boolean expected = Double.isFinite(download) && download >= 0 && download <= 100_000;
 
         ParseResult parsed = parser.parse(Fixtures.minimalBody().put("downloadMbps", download));
-        boolean recordValid =
-                parser.validate(Fixtures.measurement(download, 40, 12)).isEmpty();
+        boolean recordValid = parser.validate(Fixtures.measurement(download, 40, 12)).isEmpty();
 
         assertThat(parsed.isValid()).isEqualTo(expected);
         assertThat(recordValid).isEqualTo(expected);
@@ -73,8 +74,15 @@ class MeasurementParserPropertiesTest {
     Arbitrary<Double> speeds() {
         return Arbitraries.oneOf(
                 Arbitraries.doubles().between(-10, 110_000),
-                Arbitraries.of(0.0, -0.0, 100_000.0, Math.nextUp(100_000.0), -Double.MIN_VALUE,
-                        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Arbitraries.of(
+                        0.0,
+                        -0.0,
+                        100_000.0,
+                        Math.nextUp(100_000.0),
+                        -Double.MIN_VALUE,
+                        Double.NaN,
+                        Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY,
                         Double.MAX_VALUE));
     }
 
@@ -86,8 +94,14 @@ class MeasurementParserPropertiesTest {
                 Arbitraries.doubles().map(f::numberNode),
                 Arbitraries.integers().map(f::numberNode),
                 Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.of(f.nullNode(), f.arrayNode(), f.objectNode(),
-                        f.numberNode(Double.NaN), f.textNode("FIXED_FIBER"), f.textNode("ndt7"),
-                        f.textNode("2026-11-27T11:00:00+07:00"), f.numberNode(6)));
+                Arbitraries.of(
+                        f.nullNode(),
+                        f.arrayNode(),
+                        f.objectNode(),
+                        f.numberNode(Double.NaN),
+                        f.textNode("FIXED_FIBER"),
+                        f.textNode("ndt7"),
+                        f.textNode("2026-11-27T11:00:00+07:00"),
+                        f.numberNode(6)));
     }
 }

@@ -73,8 +73,15 @@ class MeasurementParserTest {
         body.put("ipVersion", 5);
         body.put("latitude", 20.9);
 
-        assertThat(pointers(body)).containsExactly("/id", "/downloadMbps", "/latencyMs",
-                "/accessType", "/longitude", "/ipVersion", "/consent");
+        assertThat(pointers(body))
+                .containsExactly(
+                        "/id",
+                        "/downloadMbps",
+                        "/latencyMs",
+                        "/accessType",
+                        "/longitude",
+                        "/ipVersion",
+                        "/consent");
     }
 
     @Test
@@ -82,9 +89,12 @@ class MeasurementParserTest {
         List<Violation> violations =
                 parser.parse(minimalBody().put("downloadMbps", 100_000.5)).violations();
 
-        assertThat(violations).containsExactly(new Violation("/downloadMbps",
-                "Tốc độ tải xuống phải từ 0 đến 100000 Mbps",
-                "Download speed must be between 0 and 100000 Mbps"));
+        assertThat(violations)
+                .containsExactly(
+                        new Violation(
+                                "/downloadMbps",
+                                "Tốc độ tải xuống phải từ 0 đến 100000 Mbps",
+                                "Download speed must be between 0 and 100000 Mbps"));
     }
 
     @Test
@@ -92,9 +102,12 @@ class MeasurementParserTest {
         ObjectNode body = minimalBody();
         body.remove("uploadMbps");
 
-        assertThat(parser.parse(body).violations()).containsExactly(new Violation("/uploadMbps",
-                "Thiếu trường bắt buộc: Tốc độ tải lên (uploadMbps)",
-                "Missing required field: uploadMbps (Upload speed)"));
+        assertThat(parser.parse(body).violations())
+                .containsExactly(
+                        new Violation(
+                                "/uploadMbps",
+                                "Thiếu trường bắt buộc: Tốc độ tải lên (uploadMbps)",
+                                "Missing required field: uploadMbps (Upload speed)"));
     }
 
     @Test
@@ -102,14 +115,18 @@ class MeasurementParserTest {
         ObjectNode body = minimalBody();
         body.putNull("latencyMs");
 
-        assertThat(parser.parse(body).violations()).singleElement()
+        assertThat(parser.parse(body).violations())
+                .singleElement()
                 .satisfies(v -> assertThat(v.messageEn()).startsWith("Missing required field"));
     }
 
     @Test
     void refusesABodyThatIsNotAnObject() {
-        Violation expected = new Violation("", "Nội dung gửi lên phải là một đối tượng JSON",
-                "The body must be a JSON object");
+        Violation expected =
+                new Violation(
+                        "",
+                        "Nội dung gửi lên phải là một đối tượng JSON",
+                        "The body must be a JSON object");
 
         assertThat(parser.parse(Json.mapper().createArrayNode()).violations())
                 .containsExactly(expected);
@@ -123,11 +140,16 @@ class MeasurementParserTest {
 
     @Test
     void refusesMalformedJsonAsAWhole() {
-        assertThat(parseBytes("{\"downloadMbps\": ")).singleElement().satisfies(v -> {
-            assertThat(v.pointer()).isEmpty();
-            assertThat(v.messageVi()).startsWith("Nội dung gửi lên không phải JSON hợp lệ");
-        });
-        assertThat(parseBytes("{} {}")).singleElement()
+        assertThat(parseBytes("{\"downloadMbps\": "))
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.pointer()).isEmpty();
+                            assertThat(v.messageVi())
+                                    .startsWith("Nội dung gửi lên không phải JSON hợp lệ");
+                        });
+        assertThat(parseBytes("{} {}"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.pointer()).isEmpty());
         assertThat(parseBytes("")).isNotEmpty();
     }
@@ -145,7 +167,8 @@ class MeasurementParserTest {
 
         ParseResult third = parser.parse(body).atIndex(3);
 
-        assertThat(third.violations()).extracting(Violation::pointer)
+        assertThat(third.violations())
+                .extracting(Violation::pointer)
                 .containsExactly("/3/downloadMbps");
         assertThat(third.violations().get(0).prefixed("/items").pointer())
                 .isEqualTo("/items/3/downloadMbps");
@@ -155,14 +178,41 @@ class MeasurementParserTest {
     @Test
     void revalidatesABuiltMeasurementWithTheSameRules() {
         Measurement good = fullMeasurement();
-        Measurement bad = new Measurement(null, NOW.plusSeconds(3600).atOffset(Fixtures.HANOI),
-                Double.NaN, 40.0, 70_000.0, null, null, null, null, null, null, null,
-                null, 106.7, null, null, null, null, 5, null, null);
+        Measurement bad =
+                new Measurement(
+                        null,
+                        NOW.plusSeconds(3600).atOffset(Fixtures.HANOI),
+                        Double.NaN,
+                        40.0,
+                        70_000.0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        106.7,
+                        null,
+                        null,
+                        null,
+                        null,
+                        5,
+                        null,
+                        null);
 
         assertThat(parser.validate(good)).isEmpty();
-        assertThat(parser.validate(bad)).extracting(Violation::pointer).containsExactlyInAnyOrder(
-                "/id", "/measuredAt", "/downloadMbps", "/latencyMs", "/latitude", "/ipVersion",
-                "/consent");
+        assertThat(parser.validate(bad))
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder(
+                        "/id",
+                        "/measuredAt",
+                        "/downloadMbps",
+                        "/latencyMs",
+                        "/latitude",
+                        "/ipVersion",
+                        "/consent");
         assertThat(parser.validate(null)).isNotEmpty();
     }
 

@@ -20,15 +20,29 @@ class MeasurementRulesTest {
 
     @ParameterizedTest(name = "{0} = {1} → valid: {2}")
     @CsvSource({
-        "downloadMbps, 0, true", "downloadMbps, 100000, true", "downloadMbps, -0.01, false",
-        "downloadMbps, 100000.01, false", "uploadMbps, 0, true", "uploadMbps, -1, false",
-        "uploadMbps, 100001, false", "latencyMs, 60000, true", "latencyMs, 60000.5, false",
-        "latencyMs, -1, false", "jitterMs, 0, true", "jitterMs, 60001, false",
-        "loadedLatencyMs, 60000, true", "loadedLatencyMs, -3, false",
-        "packetLossPercent, 100, true", "packetLossPercent, 100.5, false",
-        "packetLossPercent, -0.5, false", "planDownloadMbps, 1000, true",
-        "planDownloadMbps, 100001, false", "planUploadMbps, -1, false",
-        "accuracyM, 0, true", "accuracyM, 1000000, true", "accuracyM, -1, false"
+        "downloadMbps, 0, true",
+        "downloadMbps, 100000, true",
+        "downloadMbps, -0.01, false",
+        "downloadMbps, 100000.01, false",
+        "uploadMbps, 0, true",
+        "uploadMbps, -1, false",
+        "uploadMbps, 100001, false",
+        "latencyMs, 60000, true",
+        "latencyMs, 60000.5, false",
+        "latencyMs, -1, false",
+        "jitterMs, 0, true",
+        "jitterMs, 60001, false",
+        "loadedLatencyMs, 60000, true",
+        "loadedLatencyMs, -3, false",
+        "packetLossPercent, 100, true",
+        "packetLossPercent, 100.5, false",
+        "packetLossPercent, -0.5, false",
+        "planDownloadMbps, 1000, true",
+        "planDownloadMbps, 100001, false",
+        "planUploadMbps, -1, false",
+        "accuracyM, 0, true",
+        "accuracyM, 1000000, true",
+        "accuracyM, -1, false"
     })
     void boundsEveryNumber(String field, double value, boolean valid) {
         assertThat(pointers(minimalBody().put(field, value)))
@@ -37,31 +51,41 @@ class MeasurementRulesTest {
 
     @Test
     void refusesNanAndInfinity() {
-        ObjectNode body = minimalBody().put("downloadMbps", Double.NaN)
-                .put("uploadMbps", Double.POSITIVE_INFINITY)
-                .put("latitude", Double.NEGATIVE_INFINITY).put("longitude", 106.6)
-                .put("consent", true);
+        ObjectNode body =
+                minimalBody()
+                        .put("downloadMbps", Double.NaN)
+                        .put("uploadMbps", Double.POSITIVE_INFINITY)
+                        .put("latitude", Double.NEGATIVE_INFINITY)
+                        .put("longitude", 106.6)
+                        .put("consent", true);
 
         List<Violation> violations = parser.parse(body).violations();
 
-        assertThat(violations).extracting(Violation::pointer)
+        assertThat(violations)
+                .extracting(Violation::pointer)
                 .containsExactly("/downloadMbps", "/uploadMbps", "/latitude");
         assertThat(violations.get(0).messageVi())
-                .isEqualTo("Tốc độ tải xuống phải là một số hữu hạn "
-                        + "(không được là NaN hay vô cực)");
+                .isEqualTo(
+                        "Tốc độ tải xuống phải là một số hữu hạn "
+                                + "(không được là NaN hay vô cực)");
     }
 
     @Test
     void refusesNumbersThatOverflowADouble() {
-        String json = minimalBody().toString().replace("85.5", "1e400")
-                .replace("\"latencyMs\":12.0", "\"latencyMs\":-1E+999");
+        String json =
+                minimalBody()
+                        .toString()
+                        .replace("85.5", "1e400")
+                        .replace("\"latencyMs\":12.0", "\"latencyMs\":-1E+999");
         String hugeInteger = minimalBody().toString().replace("85.5", "1" + "0".repeat(400));
 
-        assertThat(parseBytes(json)).extracting(Violation::pointer)
+        assertThat(parseBytes(json))
+                .extracting(Violation::pointer)
                 .containsExactly("/downloadMbps", "/latencyMs");
         assertThat(parseBytes(json).get(0).messageEn())
                 .isEqualTo("Download speed must be a finite number (not NaN or infinity)");
-        assertThat(parseBytes(hugeInteger)).extracting(Violation::pointer)
+        assertThat(parseBytes(hugeInteger))
+                .extracting(Violation::pointer)
                 .containsExactly("/downloadMbps");
     }
 
@@ -73,37 +97,51 @@ class MeasurementRulesTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-        "downloadMbps | \"85.5\"             | Tốc độ tải xuống phải là một số",
-        "latencyMs    | true                 | Độ trễ phải là một số",
-        "operator     | {\"name\":\"VNPT\"}  | Nhà mạng phải là một chuỗi ký tự",
-        "note         | [\"a\"]              | Ghi chú phải là một chuỗi ký tự",
-        "id           | 42                   | Mã kết quả (id) phải là một chuỗi ký tự",
-        "measuredAt   | 1764219600           | Thời điểm đo phải là một chuỗi ký tự",
-        "accessType   | 4                    | Loại kết nối phải là một chuỗi ký tự",
-        "consent      | \"true\"             | Sự đồng ý chia sẻ vị trí phải là true hoặc false",
-        "ipVersion    | \"6\"                | Phiên bản IP phải là một số nguyên",
-        "ipVersion    | 4.5                  | Phiên bản IP phải là 4 hoặc 6",
-        "ipVersion    | 6000000000000        | Phiên bản IP phải là 4 hoặc 6",
-        "client       | {}                   | Công cụ đo phải là một chuỗi ký tự"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "downloadMbps | \"85.5\"             | Tốc độ tải xuống phải là một số",
+                "latencyMs    | true                 | Độ trễ phải là một số",
+                "operator     | {\"name\":\"VNPT\"}  | Nhà mạng phải là một chuỗi ký tự",
+                "note         | [\"a\"]              | Ghi chú phải là một chuỗi ký tự",
+                "id           | 42                   | Mã kết quả (id) phải là một chuỗi ký tự",
+                "measuredAt   | 1764219600           | Thời điểm đo phải là một chuỗi ký tự",
+                "accessType   | 4                    | Loại kết nối phải là một chuỗi ký tự",
+                "consent      | \"true\"             | Sự đồng ý chia sẻ vị trí phải là true hoặc false",
+                "ipVersion    | \"6\"                | Phiên bản IP phải là một số nguyên",
+                "ipVersion    | 4.5                  | Phiên bản IP phải là 4 hoặc 6",
+                "ipVersion    | 6000000000000        | Phiên bản IP phải là 4 hoặc 6",
+                "client       | {}                   | Công cụ đo phải là một chuỗi ký tự"
+            })
     void refusesWrongJsonTypes(String field, String json, String messageVi) throws Exception {
         ObjectNode body = minimalBody();
         body.set(field, Json.mapper().readTree(json));
 
-        assertThat(parser.parse(body).violations()).singleElement().satisfies(v -> {
-            assertThat(v.pointer()).isEqualTo("/" + field);
-            assertThat(v.messageVi()).isEqualTo(messageVi);
-        });
+        assertThat(parser.parse(body).violations())
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.pointer()).isEqualTo("/" + field);
+                            assertThat(v.messageVi()).isEqualTo(messageVi);
+                        });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1-2-3-4-5", "0f8fad5bd9cb469fa16570867728950e",
-        "0f8fad5b-d9cb-469f-a165-70867728950", "{0f8fad5b-d9cb-469f-a165-70867728950e}", "",
-        "0f8fad5g-d9cb-469f-a165-70867728950e", "0f8fad5bd-9cb-469f-a165-70867728950e",
-        "0f8fad5b-d9cb-469f-a165-70867728950e "})
+    @ValueSource(
+            strings = {
+                "abc",
+                "1-2-3-4-5",
+                "0f8fad5bd9cb469fa16570867728950e",
+                "0f8fad5b-d9cb-469f-a165-70867728950",
+                "{0f8fad5b-d9cb-469f-a165-70867728950e}",
+                "",
+                "0f8fad5g-d9cb-469f-a165-70867728950e",
+                "0f8fad5bd-9cb-469f-a165-70867728950e",
+                "0f8fad5b-d9cb-469f-a165-70867728950e "
+            })
     void refusesAnIdThatIsNotAUuid(String id) {
-        assertThat(parser.parse(minimalBody().put("id", id)).violations()).singleElement()
+        assertThat(parser.parse(minimalBody().put("id", id)).violations())
+                .singleElement()
                 .satisfies(v -> assertThat(v.messageEn()).startsWith("Result id must be a UUID"));
     }
 
@@ -119,8 +157,10 @@ class MeasurementRulesTest {
     void refusesUnknownEnumValuesAndListsTheAllowedOnes() {
         ObjectNode body = minimalBody().put("accessType", "fixed_fiber").put("client", "speedtest");
 
-        assertThat(parser.parse(body).violations()).extracting(Violation::messageVi)
-                .containsExactly("Loại kết nối không hợp lệ; giá trị cho phép: FIXED_FIBER, "
+        assertThat(parser.parse(body).violations())
+                .extracting(Violation::messageVi)
+                .containsExactly(
+                        "Loại kết nối không hợp lệ; giá trị cho phép: FIXED_FIBER, "
                                 + "FIXED_OTHER, MOBILE_4G, MOBILE_5G, PUBLIC_WIFI, UNKNOWN",
                         "Công cụ đo không hợp lệ; giá trị cho phép: web, i-speed-manual, "
                                 + "ookla-cli, librespeed, ndt7, probe");
@@ -145,11 +185,13 @@ class MeasurementRulesTest {
     void boundsTextLengths(String field, int max) {
         assertThat(pointers(minimalBody().put(field, "ư".repeat(max)))).isEmpty();
         assertThat(parser.parse(minimalBody().put(field, "a".repeat(max + 1))).violations())
-                .singleElement().satisfies(v -> {
-                    assertThat(v.pointer()).isEqualTo("/" + field);
-                    assertThat(v.messageEn()).endsWith("must be at most " + max
-                            + " characters long");
-                });
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.pointer()).isEqualTo("/" + field);
+                            assertThat(v.messageEn())
+                                    .endsWith("must be at most " + max + " characters long");
+                        });
     }
 
     @Test

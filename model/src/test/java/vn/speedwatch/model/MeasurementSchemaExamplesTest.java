@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A table of example documents, valid and invalid, judged by the JSON Schema validator and by
- * {@link MeasurementParser}: both must agree on every one. Only rules a schema can state are in
- * the table (the time window and NaN are the parser's alone).
+ * {@link MeasurementParser}: both must agree on every one. Only rules a schema can state are in the
+ * table (the time window and NaN are the parser's alone).
  */
 class MeasurementSchemaExamplesTest {
 
@@ -44,10 +44,17 @@ class MeasurementSchemaExamplesTest {
         valid(table, "null optional fields", b -> b.putNull("jitterMs").putNull("client"));
         valid(table, "tdp code without coordinates", b -> b.put("tdpCode", "TDP-07"));
         valid(table, "zero speeds", b -> b.put("downloadMbps", 0).put("uploadMbps", 0));
-        valid(table, "upper bounds", b -> b.put("downloadMbps", 100000).put("latencyMs", 60000)
-                .put("packetLossPercent", 100));
-        valid(table, "corner coordinates", b -> b.put("latitude", -90).put("longitude", 180)
-                .put("consent", true));
+        valid(
+                table,
+                "upper bounds",
+                b ->
+                        b.put("downloadMbps", 100000)
+                                .put("latencyMs", 60000)
+                                .put("packetLossPercent", 100));
+        valid(
+                table,
+                "corner coordinates",
+                b -> b.put("latitude", -90).put("longitude", 180).put("consent", true));
         valid(table, "1000 emoji in note", b -> b.put("note", "📶".repeat(1000)));
         for (AccessType t : AccessType.values()) {
             valid(table, "access type " + t, b -> b.put("accessType", t.name()));
@@ -68,16 +75,24 @@ class MeasurementSchemaExamplesTest {
         invalid(table, "loss above 100 %", b -> b.put("packetLossPercent", 101));
         invalid(table, "negative plan", b -> b.put("planUploadMbps", -10));
         invalid(table, "negative accuracy", b -> b.put("accuracyM", -1));
-        invalid(table, "latitude 91", b -> b.put("latitude", 91).put("longitude", 106)
-                .put("consent", true));
-        invalid(table, "longitude -181", b -> b.put("latitude", 20).put("longitude", -181)
-                .put("consent", true));
+        invalid(
+                table,
+                "latitude 91",
+                b -> b.put("latitude", 91).put("longitude", 106).put("consent", true));
+        invalid(
+                table,
+                "longitude -181",
+                b -> b.put("latitude", 20).put("longitude", -181).put("consent", true));
         invalid(table, "latitude alone", b -> b.put("latitude", 20.9).put("consent", true));
         invalid(table, "longitude alone", b -> b.put("longitude", 106.6).put("consent", true));
-        invalid(table, "coordinates without consent", b -> b.put("latitude", 20.9)
-                .put("longitude", 106.6));
-        invalid(table, "coordinates with consent false", b -> b.put("latitude", 20.9)
-                .put("longitude", 106.6).put("consent", false));
+        invalid(
+                table,
+                "coordinates without consent",
+                b -> b.put("latitude", 20.9).put("longitude", 106.6));
+        invalid(
+                table,
+                "coordinates with consent false",
+                b -> b.put("latitude", 20.9).put("longitude", 106.6).put("consent", false));
         invalid(table, "speed as a string", b -> b.put("downloadMbps", "85"));
         invalid(table, "operator as an object", b -> b.putObject("operator"));
         invalid(table, "consent as a string", b -> b.put("consent", "true"));
@@ -97,28 +112,24 @@ class MeasurementSchemaExamplesTest {
         invalid(table, "tdp code of 33 chars", b -> b.put("tdpCode", "x".repeat(33)));
         invalid(table, "empty tdp code", b -> b.put("tdpCode", ""));
         invalid(table, "blank tdp code", b -> b.put("tdpCode", "   "));
-        table.add(example("array body", Json.mapper().createArrayNode().add(minimalBody()),
-                false));
+        table.add(example("array body", Json.mapper().createArrayNode().add(minimalBody()), false));
         table.add(example("string body", Json.mapper().getNodeFactory().textNode("{}"), false));
         return table.stream();
     }
 
-    private static void valid(List<Arguments> table,
-            String name, Consumer<ObjectNode> change) {
+    private static void valid(List<Arguments> table, String name, Consumer<ObjectNode> change) {
         ObjectNode body = minimalBody();
         change.accept(body);
         table.add(example(name, body, true));
     }
 
-    private static void invalid(List<Arguments> table,
-            String name, Consumer<ObjectNode> change) {
+    private static void invalid(List<Arguments> table, String name, Consumer<ObjectNode> change) {
         ObjectNode body = minimalBody();
         change.accept(body);
         table.add(example(name, body, false));
     }
 
-    private static Arguments example(
-            String name, JsonNode body, boolean valid) {
+    private static Arguments example(String name, JsonNode body, boolean valid) {
         return Arguments.of(name, body, valid);
     }
 }

@@ -27,8 +27,10 @@ class MeasurementSchemaTest {
 
     @Test
     void hasExactlyTheRecordComponentsAsProperties() {
-        List<String> components = Arrays.stream(Measurement.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+        List<String> components =
+                Arrays.stream(Measurement.class.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList();
 
         assertThat(names(PROPERTIES)).containsExactlyElementsOf(components);
         assertThat(Arrays.stream(MeasurementField.values()).map(MeasurementField::jsonName))
@@ -37,20 +39,26 @@ class MeasurementSchemaTest {
 
     @Test
     void requiresWhatTheCodeRequires() {
-        List<String> required = Arrays.stream(MeasurementField.values())
-                .filter(MeasurementField::required).map(MeasurementField::jsonName).toList();
+        List<String> required =
+                Arrays.stream(MeasurementField.values())
+                        .filter(MeasurementField::required)
+                        .map(MeasurementField::jsonName)
+                        .toList();
 
-        assertThat(texts(SCHEMA.get("required"))).containsExactlyInAnyOrderElementsOf(required)
-                .containsExactlyInAnyOrder("id", "measuredAt", "downloadMbps", "uploadMbps",
-                        "latencyMs");
+        assertThat(texts(SCHEMA.get("required")))
+                .containsExactlyInAnyOrderElementsOf(required)
+                .containsExactlyInAnyOrder(
+                        "id", "measuredAt", "downloadMbps", "uploadMbps", "latencyMs");
     }
 
     @Test
     void listsTheJavaEnumValues() {
-        assertThat(enumValues("accessType")).containsExactlyElementsOf(
-                Arrays.stream(AccessType.values()).map(Enum::name).toList());
-        assertThat(enumValues("client")).containsExactlyElementsOf(
-                Arrays.stream(ClientKind.values()).map(ClientKind::json).toList());
+        assertThat(enumValues("accessType"))
+                .containsExactlyElementsOf(
+                        Arrays.stream(AccessType.values()).map(Enum::name).toList());
+        assertThat(enumValues("client"))
+                .containsExactlyElementsOf(
+                        Arrays.stream(ClientKind.values()).map(ClientKind::json).toList());
         assertThat(enumValues("ipVersion")).containsExactly("4", "6");
     }
 
@@ -65,7 +73,8 @@ class MeasurementSchemaTest {
             if (f.maximum() == null) {
                 assertThat(p.has("maximum")).as(f + " has no maximum").isFalse();
             } else {
-                assertThat(p.get("maximum").doubleValue()).as(f + " maximum")
+                assertThat(p.get("maximum").doubleValue())
+                        .as(f + " maximum")
                         .isEqualTo(f.maximum());
             }
         }
@@ -76,7 +85,8 @@ class MeasurementSchemaTest {
         for (MeasurementField f : MeasurementField.values()) {
             JsonNode maxLength = PROPERTIES.get(f.jsonName()).get("maxLength");
             Integer expected = f.maxLength();
-            assertThat(maxLength == null ? null : maxLength.intValue()).as(f.jsonName())
+            assertThat(maxLength == null ? null : maxLength.intValue())
+                    .as(f.jsonName())
                     .isEqualTo(expected);
         }
     }
@@ -85,15 +95,17 @@ class MeasurementSchemaTest {
     void typesEachFieldAsTheCodeReadsIt() {
         for (MeasurementField f : MeasurementField.values()) {
             JsonNode p = PROPERTIES.get(f.jsonName());
-            String expected = switch (f.kind()) {
-                case NUMBER -> "number";
-                case BOOLEAN -> "boolean";
-                case UUID, TIMESTAMP, TEXT -> "string";
-                case INTEGER, ACCESS_TYPE, CLIENT -> null; // enums carry the type
-            };
+            String expected =
+                    switch (f.kind()) {
+                        case NUMBER -> "number";
+                        case BOOLEAN -> "boolean";
+                        case UUID, TIMESTAMP, TEXT -> "string";
+                        case INTEGER, ACCESS_TYPE, CLIENT -> null; // enums carry the type
+                    };
             if (expected != null) {
                 assertThat(texts(p.get("type"))).as(f.jsonName()).contains(expected);
-                assertThat(texts(p.get("type")).contains("null")).as(f.jsonName() + " nullable")
+                assertThat(texts(p.get("type")).contains("null"))
+                        .as(f.jsonName() + " nullable")
                         .isEqualTo(!f.required());
             }
         }
@@ -101,7 +113,9 @@ class MeasurementSchemaTest {
 
     private static List<String> enumValues(String property) {
         return StreamSupport.stream(PROPERTIES.get(property).get("enum").spliterator(), false)
-                .filter(n -> !n.isNull()).map(JsonNode::asText).toList();
+                .filter(n -> !n.isNull())
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static List<String> texts(JsonNode node) {

@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A threshold file other than the bundled one: used as written, or refused naming the field. */
 class QcvnThresholdsFileTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void loadsANewVersionFromAFile() throws IOException {
@@ -55,29 +54,41 @@ class QcvnThresholdsFileTest {
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
                 broken("version: missing", f -> f.remove("version")),
-                broken("sources[0].titleVi: expected a non-blank string",
+                broken(
+                        "sources[0].titleVi: expected a non-blank string",
                         f -> source(f, 0).put("titleVi", " ")),
                 broken("rules: expected an array", f -> f.put("rules", "fixed")),
-                broken("rules[0].accessTypes[1]: expected one of",
+                broken(
+                        "rules[0].accessTypes[1]: expected one of",
                         f -> rule(f, 0).withArray("accessTypes").set(1, f.textNode("FIBRE"))),
-                broken("rules[1].aggregate[0].value: expected a number",
+                broken(
+                        "rules[1].aggregate[0].value: expected a number",
                         f -> aggregate(f, 1, 0).put("value", "forty")),
-                broken("rules[2].aggregate[3].metric: expected one of",
+                broken(
+                        "rules[2].aggregate[3].metric: expected one of",
                         f -> aggregate(f, 2, 3).put("metric", "MEDIAN_LATENCY")),
-                broken("rules[2].aggregate[1].comparison: missing",
+                broken(
+                        "rules[2].aggregate[1].comparison: missing",
                         f -> aggregate(f, 2, 1).remove("comparison")),
-                broken("rules[0].sample.minDownloadShareOfPlan: a share must be within (0, 1]",
-                        f -> ((ObjectNode) rule(f, 0).get("sample"))
-                                .put("minDownloadShareOfPlan", 80)),
-                broken("rules[0].sample.maxLatencyMs: expected a number >= 0",
+                broken(
+                        "rules[0].sample.minDownloadShareOfPlan: a share must be within (0, 1]",
+                        f ->
+                                ((ObjectNode) rule(f, 0).get("sample"))
+                                        .put("minDownloadShareOfPlan", 80)),
+                broken(
+                        "rules[0].sample.maxLatencyMs: expected a number >= 0",
                         f -> ((ObjectNode) rule(f, 0).get("sample")).put("maxLatencyMs", -50)),
-                broken("rules[2].sources[0]: expected the id of one of the sources",
+                broken(
+                        "rules[2].sources[0]: expected the id of one of the sources",
                         f -> rule(f, 2).withArray("sources").set(0, f.textNode("QCVN-999"))),
-                broken("rules[1].sources: a rule must cite at least one source",
+                broken(
+                        "rules[1].sources: a rule must cite at least one source",
                         f -> rule(f, 1).putArray("sources")),
-                broken("rules[2].accessTypes: MOBILE_5G already has a rule (rules[1])",
+                broken(
+                        "rules[2].accessTypes: MOBILE_5G already has a rule (rules[1])",
                         f -> rule(f, 1).withArray("accessTypes").add("MOBILE_5G")),
-                broken("target2030.minPlanDownloadMbps: missing",
+                broken(
+                        "target2030.minPlanDownloadMbps: missing",
                         f -> ((ObjectNode) f.get("target2030")).remove("minPlanDownloadMbps")),
                 broken("target2030: missing", f -> f.remove("target2030")));
     }
@@ -119,8 +130,10 @@ class QcvnThresholdsFileTest {
     }
 
     private static ObjectNode bundled() throws IOException {
-        try (InputStream in = QcvnThresholdsFileTest.class.getClassLoader()
-                .getResourceAsStream(QcvnThresholds.BUNDLED)) {
+        try (InputStream in =
+                QcvnThresholdsFileTest.class
+                        .getClassLoader()
+                        .getResourceAsStream(QcvnThresholds.BUNDLED)) {
             return (ObjectNode) Json.mapper().readTree(in);
         }
     }

@@ -26,7 +26,8 @@ class QualitySketchTest {
 
         for (double q : new double[] {0.1, 0.5, 0.9}) {
             double exact = speeds[(int) Math.floor(q * (speeds.length - 1))];
-            assertThat(QualitySketch.quantile(sketch, q)).as("quantile " + q)
+            assertThat(QualitySketch.quantile(sketch, q))
+                    .as("quantile " + q)
                     .isCloseTo(exact, within(exact * QualitySketch.RELATIVE_ACCURACY));
         }
         assertThat(sketch.getCount()).isEqualTo(100_000);
@@ -63,7 +64,8 @@ class QualitySketchTest {
 
         assertThat(merged.getCount()).isEqualTo(union.getCount());
         for (double q : QUANTILES) {
-            assertThat(QualitySketch.quantile(merged, q)).as("quantile " + q)
+            assertThat(QualitySketch.quantile(merged, q))
+                    .as("quantile " + q)
                     .isEqualTo(QualitySketch.quantile(union, q));
         }
         assertThat(a.getCount()).as("inputs are not changed").isEqualTo(20_000);
@@ -86,11 +88,12 @@ class QualitySketchTest {
 
     @Test
     void storedHoursMergeIntoADay() {
-        List<double[]> hours = List.of(lognormal(500, 3, 1), lognormal(800, 4, 1),
-                lognormal(300, 2, 1));
-        List<DDSketch> fromStorage = hours.stream()
-                .map(h -> QualitySketch.fromBytes(QualitySketch.toBytes(sketchOf(h))))
-                .toList();
+        List<double[]> hours =
+                List.of(lognormal(500, 3, 1), lognormal(800, 4, 1), lognormal(300, 2, 1));
+        List<DDSketch> fromStorage =
+                hours.stream()
+                        .map(h -> QualitySketch.fromBytes(QualitySketch.toBytes(sketchOf(h))))
+                        .toList();
 
         DDSketch day = QualitySketch.merge(fromStorage);
 
@@ -126,8 +129,10 @@ class QualitySketchTest {
             }
         }
 
-        assertThat(sketch.getPositiveValueStore().getMaxIndex()
-                - sketch.getPositiveValueStore().getMinIndex() + 1)
+        assertThat(
+                        sketch.getPositiveValueStore().getMaxIndex()
+                                - sketch.getPositiveValueStore().getMinIndex()
+                                + 1)
                 .isLessThanOrEqualTo(QualitySketch.MAX_BINS);
         assertThat(QualitySketch.quantile(sketch, 1)).isCloseTo(5e301, within(5e299));
     }

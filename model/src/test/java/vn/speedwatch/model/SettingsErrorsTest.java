@@ -55,8 +55,9 @@ class SettingsErrorsTest {
 
     @Test
     void valueFromTheEnvironmentNamesTheVariableAsItsPlace() {
-        Settings s = Settings.load(
-                null, Map.of("SPEEDWATCH_COLLECTOR_BURST", "twenty"), new Properties());
+        Settings s =
+                Settings.load(
+                        null, Map.of("SPEEDWATCH_COLLECTOR_BURST", "twenty"), new Properties());
 
         assertThatThrownBy(() -> s.integer("collector.burst", 20))
                 .hasMessageContaining("environment SPEEDWATCH_COLLECTOR_BURST");

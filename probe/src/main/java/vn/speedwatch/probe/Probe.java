@@ -34,21 +34,21 @@ public final class Probe {
 
     public Probe(ProbeConfig config) {
         this.config = config;
-        this.tester = new SpeedTestClient(config.speedTestUrl(), config.duration(),
-                config.streams());
+        this.tester =
+                new SpeedTestClient(config.speedTestUrl(), config.duration(), config.streams());
         this.spool = new Spool(config.spoolDir());
         this.submitter = new Submitter(config.collectorUrl(), config.apiKey());
     }
 
     /** Runs on a schedule until the process stops; the optional argument is a properties file. */
     public static void main(String[] args) {
-        ProbeConfig config = ProbeConfig.from(Settings.load(args.length > 0 ? Path.of(args[0])
-                : null));
+        ProbeConfig config =
+                ProbeConfig.from(Settings.load(args.length > 0 ? Path.of(args[0]) : null));
         Probe probe = new Probe(config);
         LOG.info("Probe starting: {}", config);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleWithFixedDelay(probe::runSafely, 0, config.interval().toSeconds(),
-                TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(
+                probe::runSafely, 0, config.interval().toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
@@ -61,8 +61,12 @@ public final class Probe {
             SpeedTestClient.Result r = tester.run();
             Measurement m = measurement(r);
             spool.put(m);
-            LOG.info("Probe test {} done: {} / {} Mbit/s, {} ms", m.id(),
-                    round(r.downloadMbps()), round(r.uploadMbps()), round(r.latencyMs()));
+            LOG.info(
+                    "Probe test {} done: {} / {} Mbit/s, {} ms",
+                    m.id(),
+                    round(r.downloadMbps()),
+                    round(r.uploadMbps()),
+                    round(r.latencyMs()));
         } catch (IOException e) {
             LOG.warn("Probe test failed, nothing measured this round: {}", e.getMessage());
         }
@@ -77,7 +81,8 @@ public final class Probe {
                 Measurement m = spool.read(file);
                 Submitter.Outcome outcome = submitter.send(m);
                 if (outcome == Submitter.Outcome.RETRY_LATER) {
-                    LOG.info("Collector unreachable; {} result(s) stay spooled",
+                    LOG.info(
+                            "Collector unreachable; {} result(s) stay spooled",
                             spool.waiting().size());
                     break;
                 }
@@ -96,12 +101,28 @@ public final class Probe {
     }
 
     private Measurement measurement(SpeedTestClient.Result r) {
-        return new Measurement(UUID.randomUUID(),
+        return new Measurement(
+                UUID.randomUUID(),
                 OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS),
-                round(r.downloadMbps()), round(r.uploadMbps()), round(r.latencyMs()),
-                round(r.jitterMs()), null, null, config.operator().name(),
-                AccessType.PUBLIC_WIFI, null, null, null, null, null, config.tdpCode(),
-                config.speedTestUrl().getHost(), ClientKind.PROBE, null, null, null);
+                round(r.downloadMbps()),
+                round(r.uploadMbps()),
+                round(r.latencyMs()),
+                round(r.jitterMs()),
+                null,
+                null,
+                config.operator().name(),
+                AccessType.PUBLIC_WIFI,
+                null,
+                null,
+                null,
+                null,
+                null,
+                config.tdpCode(),
+                config.speedTestUrl().getHost(),
+                ClientKind.PROBE,
+                null,
+                null,
+                null);
     }
 
     private void runSafely() {

@@ -43,8 +43,8 @@ public record ProbeConfig(
 
     /** Reads the settings; {@code probe.api-key} and {@code probe.tdp} are required. */
     public static ProbeConfig from(Settings s) {
-        URI collector = URI.create(trimSlash(s.string("probe.collector-url",
-                "http://127.0.0.1:8080")));
+        URI collector =
+                URI.create(trimSlash(s.string("probe.collector-url", "http://127.0.0.1:8080")));
         return new ProbeConfig(
                 collector,
                 s.find("probe.speedtest-url").map(u -> URI.create(trimSlash(u))).orElse(collector),
@@ -59,9 +59,19 @@ public record ProbeConfig(
 
     @Override
     public String toString() {
-        return "ProbeConfig[collector=" + collectorUrl + ", speedTest=" + speedTestUrl + ", tdp="
-                + tdpCode + ", operator=" + operator + ", spool=" + spoolDir + ", every "
-                + interval + "]"; // no API key: it is a secret
+        return "ProbeConfig[collector="
+                + collectorUrl
+                + ", speedTest="
+                + speedTestUrl
+                + ", tdp="
+                + tdpCode
+                + ", operator="
+                + operator
+                + ", spool="
+                + spoolDir
+                + ", every "
+                + interval
+                + "]"; // no API key: it is a secret
     }
 
     private static String trimSlash(String url) {

@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The same test the resident page runs, from Java: ping is the median of small requests (jitter
- * the mean difference of consecutive ones), then parallel streams download and upload random
- * bytes for a fixed time. Results are in Mbit/s and ms, measured to the ward's server.
+ * The same test the resident page runs, from Java: ping is the median of small requests (jitter the
+ * mean difference of consecutive ones), then parallel streams download and upload random bytes for
+ * a fixed time. Results are in Mbit/s and ms, measured to the ward's server.
  */
 final class SpeedTestClient {
 
@@ -27,8 +27,8 @@ final class SpeedTestClient {
     record Result(double downloadMbps, double uploadMbps, double latencyMs, double jitterMs) {}
 
     private static final int PINGS = 10;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final Duration duration;
     private final int streams;
@@ -82,10 +82,12 @@ final class SpeedTestClient {
         try {
             List<Future<Void>> runs = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
-                runs.add(pool.submit(() -> {
-                    stream.run(deadline, bytes);
-                    return null;
-                }));
+                runs.add(
+                        pool.submit(
+                                () -> {
+                                    stream.run(deadline, bytes);
+                                    return null;
+                                }));
             }
             for (Future<Void> f : runs) {
                 f.get();
@@ -103,8 +105,10 @@ final class SpeedTestClient {
             throws IOException, InterruptedException {
         byte[] sink = new byte[64 * 1024];
         while (System.nanoTime() < deadline) {
-            HttpResponse<InputStream> r = http.send(get("download?bytes=" + (25 << 20)),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r =
+                    http.send(
+                            get("download?bytes=" + (25 << 20)),
+                            HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
                 check(r);
                 int n;
@@ -121,10 +125,12 @@ final class SpeedTestClient {
     private void uploadStream(long deadline, AtomicLong bytes)
             throws IOException, InterruptedException {
         while (System.nanoTime() < deadline) {
-            HttpRequest post = HttpRequest.newBuilder(base.resolve("upload"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(uploadBlock)).build();
+            HttpRequest post =
+                    HttpRequest.newBuilder(base.resolve("upload"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(uploadBlock))
+                            .build();
             check(http.send(post, HttpResponse.BodyHandlers.discarding()));
             bytes.addAndGet(uploadBlock.length);
         }
@@ -136,8 +142,11 @@ final class SpeedTestClient {
 
     private static void check(HttpResponse<?> r) throws IOException {
         if (r.statusCode() != 200) {
-            throw new IOException("speed-test server answered HTTP " + r.statusCode() + " for "
-                    + r.uri().getPath());
+            throw new IOException(
+                    "speed-test server answered HTTP "
+                            + r.statusCode()
+                            + " for "
+                            + r.uri().getPath());
         }
     }
 }

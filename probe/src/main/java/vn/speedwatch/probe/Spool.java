@@ -14,8 +14,8 @@ import vn.speedwatch.model.Measurement;
 
 /**
  * Results waiting to be sent: one JSON file per measurement, named by its id, written before any
- * attempt to send so a power cut loses nothing. A file is written to a temporary name and moved,
- * so a half-written file never looks like a result. Results the collector refuses for good go to
+ * attempt to send so a power cut loses nothing. A file is written to a temporary name and moved, so
+ * a half-written file never looks like a result. Results the collector refuses for good go to
  * {@code rejected/} to be looked at, not retried.
  */
 final class Spool {
@@ -41,7 +41,8 @@ final class Spool {
     List<Path> waiting() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted(Comparator.comparing(Spool::modified)).toList();
+                    .sorted(Comparator.comparing(Spool::modified))
+                    .toList();
         }
     }
 
@@ -54,7 +55,9 @@ final class Spool {
     }
 
     void rejected(Path file) throws IOException {
-        Files.move(file, dir.resolve("rejected").resolve(file.getFileName()),
+        Files.move(
+                file,
+                dir.resolve("rejected").resolve(file.getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -19,8 +19,8 @@ final class Submitter {
         RETRY_LATER
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String apiKey;
 
@@ -31,16 +31,22 @@ final class Submitter {
 
     Outcome send(Measurement m) throws InterruptedException {
         try {
-            HttpRequest post = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(
-                            Json.mapper().writeValueAsBytes(m))).build();
+            HttpRequest post =
+                    HttpRequest.newBuilder(endpoint)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("X-Api-Key", apiKey)
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofByteArray(
+                                            Json.mapper().writeValueAsBytes(m)))
+                            .build();
             int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status == 202) {
                 return Outcome.ACCEPTED;
             }
             // 401 (key revoked), 422 and 400 will not get better by retrying the same file.
-            return status == 400 || status == 401 || status == 422 ? Outcome.REJECTED
+            return status == 400 || status == 401 || status == 422
+                    ? Outcome.REJECTED
                     : Outcome.RETRY_LATER;
         } catch (IOException e) {
             return Outcome.RETRY_LATER;

@@ -62,11 +62,18 @@ class ProbeTest {
         s.put("privacy.ip-hash-secret", "i");
         collector = Collector.start(vertx, CollectorConfig.from(Settings.of(s))).await();
         Router router = Router.router(vertx);
-        SpeedTestRoutes.create(SpeedTestConfig.defaults(),
-                new ClientAddressResolver(List.of()),
-                new ClientHasher("t".getBytes(), Optional.empty()), Optional.empty()).mount(router);
-        speedTestPort = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .await().actualPort();
+        SpeedTestRoutes.create(
+                        SpeedTestConfig.defaults(),
+                        new ClientAddressResolver(List.of()),
+                        new ClientHasher("t".getBytes(), Optional.empty()),
+                        Optional.empty())
+                .mount(router);
+        speedTestPort =
+                vertx.createHttpServer()
+                        .requestHandler(router)
+                        .listen(0, "127.0.0.1")
+                        .await()
+                        .actualPort();
     }
 
     @AfterAll
@@ -99,8 +106,7 @@ class ProbeTest {
             throws Exception {
         Probe offline = new Probe(config(closedPort(), spool));
         assertThat(offline.runOnce()).isZero();
-        List<Path> waiting = Files.list(spool).filter(p -> p.toString().endsWith(".json"))
-                .toList();
+        List<Path> waiting = Files.list(spool).filter(p -> p.toString().endsWith(".json")).toList();
         assertThat(waiting).hasSize(1);
         String id = waiting.get(0).getFileName().toString().replace(".json", "");
 
@@ -112,12 +118,25 @@ class ProbeTest {
     }
 
     private ProbeConfig config(int collectorPort, Path spool) {
-        return ProbeConfig.from(Settings.of(Map.of(
-                "probe.collector-url", "http://127.0.0.1:" + collectorPort,
-                "probe.speedtest-url", "http://127.0.0.1:" + speedTestPort + "/",
-                "probe.api-key", KEY, "probe.tdp", "TDP-07", "probe.operator", "vnpt",
-                "probe.spool-dir", spool.toString(), "probe.duration", "1s",
-                "probe.streams", "2")));
+        return ProbeConfig.from(
+                Settings.of(
+                        Map.of(
+                                "probe.collector-url",
+                                "http://127.0.0.1:" + collectorPort,
+                                "probe.speedtest-url",
+                                "http://127.0.0.1:" + speedTestPort + "/",
+                                "probe.api-key",
+                                KEY,
+                                "probe.tdp",
+                                "TDP-07",
+                                "probe.operator",
+                                "vnpt",
+                                "probe.spool-dir",
+                                spool.toString(),
+                                "probe.duration",
+                                "1s",
+                                "probe.streams",
+                                "2")));
     }
 
     private static int closedPort() throws Exception {
@@ -128,10 +147,15 @@ class ProbeTest {
 
     private static List<MeasurementEvent> events() throws Exception {
         List<MeasurementEvent> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers(),
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
             TopicPartition p = new TopicPartition(TOPIC, 0);
             c.assign(List.of(p));
             c.seekToBeginning(List.of(p));

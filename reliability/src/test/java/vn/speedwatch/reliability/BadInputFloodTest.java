@@ -48,8 +48,13 @@ class BadInputFloodTest {
         vertx = Vertx.vertx();
         broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
         broker.createTopic(Fixtures.TOPIC, 2);
-        collector = join(Collector.start(vertx, Fixtures.config(broker.bootstrapServers(),
-                Map.of("collector.request-timeout", "2s"))));
+        collector =
+                join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of("collector.request-timeout", "2s"))));
     }
 
     @AfterEach
@@ -67,7 +72,8 @@ class BadInputFloodTest {
     @Test
     @Tag("soak")
     void soakFlood() throws Exception {
-        flood(Results.size("reliability.soak.flood.requests", 2_000_000),
+        flood(
+                Results.size("reliability.soak.flood.requests", 2_000_000),
                 Results.size("reliability.soak.flood.raw", 5_000));
     }
 
@@ -75,37 +81,55 @@ class BadInputFloodTest {
     void slowBodiesAreTimedOutAsClientErrorsNotServerErrors() throws Exception {
         Map<Integer, Integer> outcomes = new TreeMap<>();
         for (int i = 0; i < 3; i++) {
-            int status = RawHttp.trickle(collector.port(), 400, Duration.ofMillis(300),
-                    Duration.ofSeconds(10));
+            int status =
+                    RawHttp.trickle(
+                            collector.port(), 400, Duration.ofMillis(300), Duration.ofSeconds(10));
             outcomes.merge(status, 1, Integer::sum);
         }
         for (int i = 0; i < 3; i++) {
-            int status = RawHttp.send(collector.port(), HeaderAbuse.unfinishedChunked(),
-                    HeaderAbuse.BODY, Duration.ofSeconds(10));
+            int status =
+                    RawHttp.send(
+                            collector.port(),
+                            HeaderAbuse.unfinishedChunked(),
+                            HeaderAbuse.BODY,
+                            Duration.ofSeconds(10));
             outcomes.merge(status, 1, Integer::sum);
         }
-        Results.record("slow body (1 byte / 300 ms) and unfinished chunked body, request"
-                + " timeout 2 s", "6 clients → " + outcomes + " (−1 = closed)");
-        assertThat(outcomes.keySet()).as("answers to trickling clients")
+        Results.record(
+                "slow body (1 byte / 300 ms) and unfinished chunked body, request" + " timeout 2 s",
+                "6 clients → " + outcomes + " (−1 = closed)");
+        assertThat(outcomes.keySet())
+                .as("answers to trickling clients")
                 .allMatch(s -> s == RawHttp.CLOSED || (s >= 400 && s < 500));
     }
 
     @Test
     void oversizedBodyDoesNotStallTheConnection() {
-        byte[] big = ("[" + "\"a\",".repeat(30_000) + "\"a\"]")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String oversized = "POST /api/v1/measurements HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + big.length + "\r\n\r\n";
+        byte[] big =
+                ("[" + "\"a\",".repeat(30_000) + "\"a\"]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String oversized =
+                "POST /api/v1/measurements HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: "
+                        + big.length
+                        + "\r\n\r\n";
         String next = "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n";
-        RawHttp.Answers answers = RawHttp.keepAlive(collector.port(), oversized, big, next,
-                Duration.ofSeconds(10));
-        Results.record("120 kB body (limit 64 kB) then a second request on the same connection",
-                "statuses " + answers.statuses() + ", connection "
+        RawHttp.Answers answers =
+                RawHttp.keepAlive(collector.port(), oversized, big, next, Duration.ofSeconds(10));
+        Results.record(
+                "120 kB body (limit 64 kB) then a second request on the same connection",
+                "statuses "
+                        + answers.statuses()
+                        + ", connection "
                         + (answers.closed() ? "closed" : "left open"));
         assertThat(answers.statuses()).as("first answer").startsWith(413);
         assertThat(answers.closed() || answers.statuses().size() == 2)
-                .as("the connection is either closed after the 413 or answers the next request"
-                        + " (got " + answers + ")").isTrue();
+                .as(
+                        "the connection is either closed after the 413 or answers the next request"
+                                + " (got "
+                                + answers
+                                + ")")
+                .isTrue();
     }
 
     private void flood(int requests, int rawPerKind) throws Exception {
@@ -119,38 +143,60 @@ class BadInputFloodTest {
         long httpMillis = (System.nanoTime() - start) / 1_000_000;
         // The server counts an answer when it has written it, a moment after the client may
         // have read it.
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> answeredByServer() - answeredBefore >= requests);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> answeredByServer() - answeredBefore >= requests);
         long answered = answeredByServer() - answeredBefore;
         rawAbuse(rawPerKind, outcomes);
         long totalMillis = (System.nanoTime() - start) / 1_000_000;
 
         System.out.println("Flood outcomes by kind: " + new TreeMap<>(outcomes));
         Map<String, Long> byStatus = new TreeMap<>();
-        outcomes.forEach((k, v) -> byStatus.merge(k.substring(k.indexOf('|') + 1),
-                v.sum(), Long::sum));
-        Results.record("bad-input flood", requests + " requests on " + CONCURRENCY
-                + " keep-alive connections (" + sockets + " sockets opened) in " + httpMillis
-                + " ms, " + answered
-                + " answers written by the server; + " + rawPerKind
-                + " × 8 raw-socket abuses; total " + totalMillis + " ms; statuses " + byStatus
-                + "; without a first answer: " + unanswered.size() + " " + unanswered
-                + "; topic offsets " + offsetsBefore + " → " + topic.endOffsetSum());
-        assertThat(outcomes.keySet()).as("kind and outcome of every bad request")
+        outcomes.forEach(
+                (k, v) -> byStatus.merge(k.substring(k.indexOf('|') + 1), v.sum(), Long::sum));
+        Results.record(
+                "bad-input flood",
+                requests
+                        + " requests on "
+                        + CONCURRENCY
+                        + " keep-alive connections ("
+                        + sockets
+                        + " sockets opened) in "
+                        + httpMillis
+                        + " ms, "
+                        + answered
+                        + " answers written by the server; + "
+                        + rawPerKind
+                        + " × 8 raw-socket abuses; total "
+                        + totalMillis
+                        + " ms; statuses "
+                        + byStatus
+                        + "; without a first answer: "
+                        + unanswered.size()
+                        + " "
+                        + unanswered
+                        + "; topic offsets "
+                        + offsetsBefore
+                        + " → "
+                        + topic.endOffsetSum());
+        assertThat(outcomes.keySet())
+                .as("kind and outcome of every bad request")
                 .allMatch(k -> k.endsWith("|closed") || k.matches(".*\\|4\\d\\d"));
-        assertThat(unanswered).as("requests without a first answer on their keep-alive"
-                + " connection (kind, and the request before it on that connection)").isEmpty();
+        assertThat(unanswered)
+                .as(
+                        "requests without a first answer on their keep-alive"
+                                + " connection (kind, and the request before it on that connection)")
+                .isEmpty();
         assertThat(answered).as("answers the server wrote").isEqualTo(requests);
         assertThat(topic.endOffsetSum()).as("records on the topic").isEqualTo(offsetsBefore);
         assertStillHealthy();
     }
 
     /**
-     * Sends every request on {@link #CONCURRENCY} persistent connections, one request at a time
-     * per connection, as a keep-alive client pool does. A plain-socket client rather than Vert.x's
+     * Sends every request on {@link #CONCURRENCY} persistent connections, one request at a time per
+     * connection, as a keep-alive client pool does. A plain-socket client rather than Vert.x's
      * pooled {@code HttpClient}: with that client a few requests in 100 000 never got an answer
-     * although the server had written one for every request (docs/reliability.md, open item
-     * closed on 2026-11-27).
+     * although the server had written one for every request (docs/reliability.md, open item closed
+     * on 2026-11-27).
      */
     private int sendAll(int requests, Map<String, LongAdder> outcomes, Queue<String> unanswered)
             throws Exception {
@@ -158,29 +204,48 @@ class BadInputFloodTest {
         LongAdder sockets = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         for (int t = 0; t < CONCURRENCY; t++) {
-            pool.submit(() -> {
-                String before = "none";
-                try (KeepAliveConnection c = new KeepAliveConnection(collector.port(),
-                        Duration.ofSeconds(20))) {
-                    for (int i = next.getAndIncrement(); i < requests;
-                            i = next.getAndIncrement()) {
-                        BadRequests.Bad bad = BadRequests.nth(i);
-                        int status = c.exchange("POST", bad.path(), bad.contentType(),
-                                bad.apiKey(), bad.body().getBytes());
-                        String outcome = status == KeepAliveConnection.SILENT ? NO_ANSWER
-                                : status == KeepAliveConnection.CLOSED ? "closed"
-                                : String.valueOf(status);
-                        if (status < 0) {
-                            unanswered.add("#" + i + " " + bad.kind() + " → " + outcome
-                                    + " (after " + before + ")");
+            pool.submit(
+                    () -> {
+                        String before = "none";
+                        try (KeepAliveConnection c =
+                                new KeepAliveConnection(collector.port(), Duration.ofSeconds(20))) {
+                            for (int i = next.getAndIncrement();
+                                    i < requests;
+                                    i = next.getAndIncrement()) {
+                                BadRequests.Bad bad = BadRequests.nth(i);
+                                int status =
+                                        c.exchange(
+                                                "POST",
+                                                bad.path(),
+                                                bad.contentType(),
+                                                bad.apiKey(),
+                                                bad.body().getBytes());
+                                String outcome =
+                                        status == KeepAliveConnection.SILENT
+                                                ? NO_ANSWER
+                                                : status == KeepAliveConnection.CLOSED
+                                                        ? "closed"
+                                                        : String.valueOf(status);
+                                if (status < 0) {
+                                    unanswered.add(
+                                            "#"
+                                                    + i
+                                                    + " "
+                                                    + bad.kind()
+                                                    + " → "
+                                                    + outcome
+                                                    + " (after "
+                                                    + before
+                                                    + ")");
+                                }
+                                before = bad.kind() + " " + outcome;
+                                outcomes.computeIfAbsent(
+                                                bad.kind() + "|" + outcome, k -> new LongAdder())
+                                        .increment();
+                            }
+                            sockets.add(c.socketsOpened());
                         }
-                        before = bad.kind() + " " + outcome;
-                        outcomes.computeIfAbsent(bad.kind() + "|" + outcome,
-                                k -> new LongAdder()).increment();
-                    }
-                    sockets.add(c.socketsOpened());
-                }
-            });
+                    });
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.MINUTES)).as("flood finished").isTrue();
@@ -189,8 +254,10 @@ class BadInputFloodTest {
 
     /** Answers the collector has written, by its own per-route counter. */
     private long answeredByServer() {
-        return (long) collector.registry().find(CollectorMetrics.HTTP_REQUESTS).counters()
-                .stream().mapToDouble(Counter::count).sum();
+        return (long)
+                collector.registry().find(CollectorMetrics.HTTP_REQUESTS).counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum();
     }
 
     /** Header abuse a client library will not send, over plain sockets, a few at a time. */
@@ -200,14 +267,22 @@ class BadInputFloodTest {
         try {
             for (Map.Entry<String, String> kind : heads.entrySet()) {
                 for (int i = 0; i < perKind; i++) {
-                    pool.submit(() -> {
-                        int status = RawHttp.send(collector.port(), kind.getValue(),
-                                HeaderAbuse.BODY, Duration.ofSeconds(10));
-                        String outcome = status == RawHttp.CLOSED ? "closed"
-                                : String.valueOf(status);
-                        outcomes.computeIfAbsent(kind.getKey() + "|" + outcome,
-                                k -> new LongAdder()).increment();
-                    });
+                    pool.submit(
+                            () -> {
+                                int status =
+                                        RawHttp.send(
+                                                collector.port(),
+                                                kind.getValue(),
+                                                HeaderAbuse.BODY,
+                                                Duration.ofSeconds(10));
+                                String outcome =
+                                        status == RawHttp.CLOSED
+                                                ? "closed"
+                                                : String.valueOf(status);
+                                outcomes.computeIfAbsent(
+                                                kind.getKey() + "|" + outcome, k -> new LongAdder())
+                                        .increment();
+                            });
                 }
             }
         } finally {
@@ -217,13 +292,22 @@ class BadInputFloodTest {
     }
 
     private void assertStillHealthy() {
-        try (KeepAliveConnection c = new KeepAliveConnection(collector.port(),
-                Duration.ofSeconds(20))) {
+        try (KeepAliveConnection c =
+                new KeepAliveConnection(collector.port(), Duration.ofSeconds(20))) {
             assertThat(c.exchange("GET", "/health/ready", null, null, new byte[0]))
-                    .as("/health/ready after the flood").isEqualTo(200);
-            assertThat(c.exchange("POST", "/api/v1/measurements", "application/json", null,
-                    Fixtures.measurement(77.0).toString().getBytes(StandardCharsets.UTF_8)))
-                    .as("a valid post after the flood").isEqualTo(202);
+                    .as("/health/ready after the flood")
+                    .isEqualTo(200);
+            assertThat(
+                            c.exchange(
+                                    "POST",
+                                    "/api/v1/measurements",
+                                    "application/json",
+                                    null,
+                                    Fixtures.measurement(77.0)
+                                            .toString()
+                                            .getBytes(StandardCharsets.UTF_8)))
+                    .as("a valid post after the flood")
+                    .isEqualTo(202);
         }
     }
 

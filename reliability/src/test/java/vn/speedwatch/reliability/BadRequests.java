@@ -20,40 +20,87 @@ final class BadRequests {
     private static final String OVERSIZED = "[" + "\"a\",".repeat(30_000) + "\"a\"]";
 
     /** The kinds, in rotation. */
-    static final List<IntFunction<Bad>> KINDS = List.of(
-            i -> json("truncated", valid(i).substring(0, 5 + i % 60)),
-            i -> json("deep-nesting", "[".repeat(2000 + i % 100) + "]".repeat(2000 + i % 100)),
-            i -> json("wrong-type", valid(i).replace("\"downloadMbps\":85.0",
-                    "\"downloadMbps\":\"rất nhanh\"")),
-            i -> json("huge-number", valid(i).replace("85.0", "1" + "0".repeat(400 + i % 50))),
-            i -> json("exponent", valid(i).replace("85.0", "1e" + (308 + i % 5000))),
-            i -> json("nan", valid(i).replace("85.0", i % 2 == 0 ? "NaN" : "Infinity")),
-            i -> json("negative", valid(i).replace("85.0", "-" + (i % 1000 + 1))),
-            i -> new Bad("invalid-utf8", PATH, "application/json", null, invalidUtf8(i)),
-            i -> json("not-an-object", i % 2 == 0 ? "\"just a string\"" : "42"),
-            i -> json("empty-object", "{}"),
-            i -> json("empty-body", ""),
-            i -> json("bad-uuid", valid(i).replaceFirst("\"id\":\"[^\"]+\"",
-                    "\"id\":\"' OR 1=1; DROP TABLE measurements_raw; --\"")),
-            i -> json("bad-date", valid(i).replaceFirst("\"measuredAt\":\"[^\"]+\"",
-                    "\"measuredAt\":\"2026-13-45T99:99:99+25:00\"")),
-            i -> json("future", valid(i).replaceFirst("\"measuredAt\":\"[^\"]+\"",
-                    "\"measuredAt\":\"2099-01-01T00:00:00+07:00\"")),
-            i -> json("latency-as-object", valid(i).replace("\"latencyMs\":12.0",
-                    "\"latencyMs\":{\"$gt\":\"<script>alert(1)</script>\"}")),
-            i -> json("missing-id", valid(i).replaceFirst("\"id\":\"[^\"]+\",", "")),
-            i -> json("huge-string", valid(i).replace("TDP-07", "x".repeat(30_000))),
-            i -> new Bad("wrong-media-type", PATH, i % 2 == 0 ? "text/plain" : null, null,
-                    Buffer.buffer(valid(i))),
-            i -> new Bad("wrong-api-key", PATH, "application/json", "wrong-" + i,
-                    Buffer.buffer(valid(i))),
-            i -> new Bad("unknown-format", PATH + "?format=evil" + i, "application/json", null,
-                    Buffer.buffer(valid(i))),
-            i -> new Bad("ndjson-garbage", PATH, "application/x-ndjson", null,
-                    Buffer.buffer("{\n}\n[\n" + "garbage\n".repeat(1 + i % 20))),
-            i -> new Bad("batch-too-big", PATH, "application/json", null, batch(60)),
-            i -> json("null", "null"),
-            i -> json("oversized", OVERSIZED));
+    static final List<IntFunction<Bad>> KINDS =
+            List.of(
+                    i -> json("truncated", valid(i).substring(0, 5 + i % 60)),
+                    i ->
+                            json(
+                                    "deep-nesting",
+                                    "[".repeat(2000 + i % 100) + "]".repeat(2000 + i % 100)),
+                    i ->
+                            json(
+                                    "wrong-type",
+                                    valid(i).replace(
+                                                    "\"downloadMbps\":85.0",
+                                                    "\"downloadMbps\":\"rất nhanh\"")),
+                    i ->
+                            json(
+                                    "huge-number",
+                                    valid(i).replace("85.0", "1" + "0".repeat(400 + i % 50))),
+                    i -> json("exponent", valid(i).replace("85.0", "1e" + (308 + i % 5000))),
+                    i -> json("nan", valid(i).replace("85.0", i % 2 == 0 ? "NaN" : "Infinity")),
+                    i -> json("negative", valid(i).replace("85.0", "-" + (i % 1000 + 1))),
+                    i -> new Bad("invalid-utf8", PATH, "application/json", null, invalidUtf8(i)),
+                    i -> json("not-an-object", i % 2 == 0 ? "\"just a string\"" : "42"),
+                    i -> json("empty-object", "{}"),
+                    i -> json("empty-body", ""),
+                    i ->
+                            json(
+                                    "bad-uuid",
+                                    valid(i).replaceFirst(
+                                                    "\"id\":\"[^\"]+\"",
+                                                    "\"id\":\"' OR 1=1; DROP TABLE measurements_raw; --\"")),
+                    i ->
+                            json(
+                                    "bad-date",
+                                    valid(i).replaceFirst(
+                                                    "\"measuredAt\":\"[^\"]+\"",
+                                                    "\"measuredAt\":\"2026-13-45T99:99:99+25:00\"")),
+                    i ->
+                            json(
+                                    "future",
+                                    valid(i).replaceFirst(
+                                                    "\"measuredAt\":\"[^\"]+\"",
+                                                    "\"measuredAt\":\"2099-01-01T00:00:00+07:00\"")),
+                    i ->
+                            json(
+                                    "latency-as-object",
+                                    valid(i).replace(
+                                                    "\"latencyMs\":12.0",
+                                                    "\"latencyMs\":{\"$gt\":\"<script>alert(1)</script>\"}")),
+                    i -> json("missing-id", valid(i).replaceFirst("\"id\":\"[^\"]+\",", "")),
+                    i -> json("huge-string", valid(i).replace("TDP-07", "x".repeat(30_000))),
+                    i ->
+                            new Bad(
+                                    "wrong-media-type",
+                                    PATH,
+                                    i % 2 == 0 ? "text/plain" : null,
+                                    null,
+                                    Buffer.buffer(valid(i))),
+                    i ->
+                            new Bad(
+                                    "wrong-api-key",
+                                    PATH,
+                                    "application/json",
+                                    "wrong-" + i,
+                                    Buffer.buffer(valid(i))),
+                    i ->
+                            new Bad(
+                                    "unknown-format",
+                                    PATH + "?format=evil" + i,
+                                    "application/json",
+                                    null,
+                                    Buffer.buffer(valid(i))),
+                    i ->
+                            new Bad(
+                                    "ndjson-garbage",
+                                    PATH,
+                                    "application/x-ndjson",
+                                    null,
+                                    Buffer.buffer("{\n}\n[\n" + "garbage\n".repeat(1 + i % 20))),
+                    i -> new Bad("batch-too-big", PATH, "application/json", null, batch(60)),
+                    i -> json("null", "null"),
+                    i -> json("oversized", OVERSIZED));
 
     private BadRequests() {}
 

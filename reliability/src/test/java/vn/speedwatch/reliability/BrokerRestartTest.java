@@ -23,13 +23,12 @@ import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /**
  * The Kafka broker is closed and restarted on the same directory and port while residents keep
- * posting with retries: the collector answers 503 (never 202) while it is down, recovers by
- * itself, and every accepted id reaches the topic and the warehouse exactly once.
+ * posting with retries: the collector answers 503 (never 202) while it is down, recovers by itself,
+ * and every accepted id reaches the topic and the warehouse exactly once.
  */
 class BrokerRestartTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 
@@ -43,7 +42,9 @@ class BrokerRestartTest {
     @Test
     @Tag("soak")
     void soakBrokerRestart() throws Exception {
-        run(8, Results.size("reliability.soak.broker.per-resident", 2_000),
+        run(
+                8,
+                Results.size("reliability.soak.broker.per-resident", 2_000),
                 Results.size("reliability.soak.broker.down-seconds", 30));
     }
 
@@ -53,11 +54,13 @@ class BrokerRestartTest {
         broker.createTopic(Fixtures.TOPIC, 2);
         String bootstrap = broker.bootstrapServers();
         int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
-        Collector collector = BadInputFloodTest.join(Collector.start(vertx,
-                Fixtures.config(bootstrap, Map.of("kafka.send-timeout", "2s"))));
+        Collector collector =
+                BadInputFloodTest.join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(bootstrap, Map.of("kafka.send-timeout", "2s"))));
         try {
-            RetryingResidents load = new RetryingResidents(new Client(collector.port()),
-                    residents);
+            RetryingResidents load = new RetryingResidents(new Client(collector.port()), residents);
             load.start(residents, perResident, 50);
             waitFor(() -> load.accepted.size() >= residents * perResident / 4);
             broker.close();
@@ -69,28 +72,43 @@ class BrokerRestartTest {
             assertThat(load.await(240)).as("all residents finished").isTrue();
             BadInputFloodTest.join(collector.close());
 
-            Map<String, Long> onTopic = new Topic(bootstrap).all().stream()
-                    .collect(Collectors.groupingBy(Topic.Raw::keyText, Collectors.counting()));
+            Map<String, Long> onTopic =
+                    new Topic(bootstrap)
+                            .all().stream()
+                                    .collect(
+                                            Collectors.groupingBy(
+                                                    Topic.Raw::keyText, Collectors.counting()));
             Pipeline.drain(DB.settings(), bootstrap, "broker-restart");
             Map<UUID, Long> inWarehouse = warehouseCounts();
-            Results.record("Kafka broker stopped " + downSeconds + " s mid-load",
-                    load.total() + " ids by " + residents + " retrying residents, "
-                    + load.accepted.size() + " got 202; answers while down "
-                    + load.duringOutage + "; " + onTopic.values().stream()
-                            .mapToLong(Long::longValue).sum()
-                    + " topic records; warehouse rows for accepted ids "
-                    + load.accepted.stream().mapToLong(id -> inWarehouse.getOrDefault(id, 0L))
-                            .sum());
+            Results.record(
+                    "Kafka broker stopped " + downSeconds + " s mid-load",
+                    load.total()
+                            + " ids by "
+                            + residents
+                            + " retrying residents, "
+                            + load.accepted.size()
+                            + " got 202; answers while down "
+                            + load.duringOutage
+                            + "; "
+                            + onTopic.values().stream().mapToLong(Long::longValue).sum()
+                            + " topic records; warehouse rows for accepted ids "
+                            + load.accepted.stream()
+                                    .mapToLong(id -> inWarehouse.getOrDefault(id, 0L))
+                                    .sum());
 
-            assertThat(load.duringOutage).as("answers while the broker was down: 503 only,"
-                    + " never 202 nor a client error (-1: no answer)").containsKey(503)
-                    .allSatisfy((status, count) -> assertThat(status)
-                            .isIn(503, Client.NO_ANSWER));
-            assertThat(load.accepted).as("every id accepted in the end")
+            assertThat(load.duringOutage)
+                    .as(
+                            "answers while the broker was down: 503 only,"
+                                    + " never 202 nor a client error (-1: no answer)")
+                    .containsKey(503)
+                    .allSatisfy((status, count) -> assertThat(status).isIn(503, Client.NO_ANSWER));
+            assertThat(load.accepted)
+                    .as("every id accepted in the end")
                     .hasSize(residents * perResident);
             Set<String> keys = onTopic.keySet();
             assertThat(load.accepted).allMatch(id -> keys.contains(id.toString()));
-            assertThat(load.accepted).as("accepted ids in the warehouse exactly once")
+            assertThat(load.accepted)
+                    .as("accepted ids in the warehouse exactly once")
                     .allMatch(id -> inWarehouse.getOrDefault(id, 0L) == 1L);
         } finally {
             broker.close();
@@ -106,8 +124,8 @@ class BrokerRestartTest {
         Map<UUID, Long> out = new HashMap<>();
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT id, count(*) FROM measurements_raw GROUP BY id")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT id, count(*) FROM measurements_raw GROUP BY id")) {
             while (rs.next()) {
                 out.put(rs.getObject(1, UUID.class), rs.getLong(2));
             }

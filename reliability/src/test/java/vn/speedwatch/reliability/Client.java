@@ -14,8 +14,8 @@ final class Client {
     /** No answer: the connection failed or timed out. */
     static final int NO_ANSWER = -1;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile int port;
 
     Client(int port) {
@@ -28,17 +28,21 @@ final class Client {
     }
 
     HttpResponse<String> post(String body, Map<String, String> headers) {
-        HttpRequest.Builder b = request("/api/v1/measurements")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                request("/api/v1/measurements")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         return send(b.build());
     }
 
     /** A JSON post to another path (or the measurements path with query parameters). */
     HttpResponse<String> postTo(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
     }
 
     /** The status of a post, or {@link #NO_ANSWER}. */
@@ -54,8 +58,10 @@ final class Client {
     }
 
     HttpResponse<String> put(String path, Map<String, String> headers) {
-        HttpRequest.Builder b = request(path).PUT(HttpRequest.BodyPublishers.ofString("{}"))
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder b =
+                request(path)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json");
         headers.forEach(b::header);
         return send(b.build());
     }

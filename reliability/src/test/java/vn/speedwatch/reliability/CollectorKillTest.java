@@ -15,14 +15,13 @@ import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /**
- * The collector process is SIGKILLed mid-load and started again on the same port; residents
- * retry the same ids. Every id that got a 202 is in the warehouse exactly once, and ids whose
- * request got no answer are there at most once.
+ * The collector process is SIGKILLed mid-load and started again on the same port; residents retry
+ * the same ids. Every id that got a 202 is in the warehouse exactly once, and ids whose request got
+ * no answer are there at most once.
  */
 class CollectorKillTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 
@@ -36,7 +35,9 @@ class CollectorKillTest {
     @Test
     @Tag("soak")
     void soakCollectorKills() throws Exception {
-        run(8, Results.size("reliability.soak.kill.per-resident", 2_000),
+        run(
+                8,
+                Results.size("reliability.soak.kill.per-resident", 2_000),
                 Results.size("reliability.soak.kill.kills", 5));
     }
 
@@ -65,20 +66,31 @@ class CollectorKillTest {
 
             Pipeline.drain(DB.settings(), broker.bootstrapServers(), "collector-kill");
             Map<UUID, Long> inWarehouse = BrokerRestartTest.warehouseCounts(DB.dataSource());
-            List<UUID> unanswered = load.answers.entrySet().stream()
-                    .filter(e -> e.getValue().contains(Client.NO_ANSWER))
-                    .map(Map.Entry::getKey).toList();
-            Results.record("collector SIGKILLed ×" + kills + " mid-load",
-                    load.total() + " ids by " + residents + " retrying residents, "
-                    + load.accepted.size() + " got 202, " + unanswered.size()
-                    + " saw no answer at least once; warehouse rows for accepted ids "
-                    + load.accepted.stream().mapToLong(id -> inWarehouse.getOrDefault(id, 0L))
-                            .sum());
+            List<UUID> unanswered =
+                    load.answers.entrySet().stream()
+                            .filter(e -> e.getValue().contains(Client.NO_ANSWER))
+                            .map(Map.Entry::getKey)
+                            .toList();
+            Results.record(
+                    "collector SIGKILLed ×" + kills + " mid-load",
+                    load.total()
+                            + " ids by "
+                            + residents
+                            + " retrying residents, "
+                            + load.accepted.size()
+                            + " got 202, "
+                            + unanswered.size()
+                            + " saw no answer at least once; warehouse rows for accepted ids "
+                            + load.accepted.stream()
+                                    .mapToLong(id -> inWarehouse.getOrDefault(id, 0L))
+                                    .sum());
 
             assertThat(load.accepted).hasSize(total);
-            assertThat(load.accepted).as("accepted ids in the warehouse exactly once")
+            assertThat(load.accepted)
+                    .as("accepted ids in the warehouse exactly once")
                     .allMatch(id -> inWarehouse.getOrDefault(id, 0L) == 1L);
-            assertThat(unanswered).as("unanswered ids at most once")
+            assertThat(unanswered)
+                    .as("unanswered ids at most once")
                     .allMatch(id -> inWarehouse.getOrDefault(id, 0L) <= 1L);
         } finally {
             if (collector != null) {

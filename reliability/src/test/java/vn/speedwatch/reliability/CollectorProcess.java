@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The collector's {@code main} in a child JVM on the test classpath, so a test can SIGKILL it
- * the way an out-of-memory killer or a pulled plug would.
+ * The collector's {@code main} in a child JVM on the test classpath, so a test can SIGKILL it the
+ * way an out-of-memory killer or a pulled plug would.
  */
 final class CollectorProcess {
 
@@ -35,10 +35,13 @@ final class CollectorProcess {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("vn.speedwatch.collector.Collector");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(
-                        log.getFileName() + ".out").toFile()))
-                .start();
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        log.resolveSibling(log.getFileName() + ".out").toFile()))
+                        .start();
         CollectorProcess c = new CollectorProcess(p, port);
         c.awaitListening();
         return c;

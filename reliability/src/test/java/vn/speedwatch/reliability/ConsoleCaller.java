@@ -26,9 +26,11 @@ final class ConsoleCaller {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String SESSION = "sw_session";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private final int port;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -58,8 +60,17 @@ final class ConsoleCaller {
 
     /** The answer to a sign-in through the login form with its token. */
     Answer signInAnswer(String user, String password) throws Exception {
-        Answer a = post("/admin/login", Map.of("username", user, "password", password,
-                "_csrf", tokenOf(get("/admin/login").body())), false);
+        Answer a =
+                post(
+                        "/admin/login",
+                        Map.of(
+                                "username",
+                                user,
+                                "password",
+                                password,
+                                "_csrf",
+                                tokenOf(get("/admin/login").body())),
+                        false);
         if (a.status() == 303 && cookies.containsKey(SESSION)) {
             csrf = tokenOf(get("/admin/map").body());
         }
@@ -89,8 +100,8 @@ final class ConsoleCaller {
     }
 
     /**
-     * A form post; {@code withToken} adds this browser's CSRF token (a resident has none and
-     * tries the receipt).
+     * A form post; {@code withToken} adds this browser's CSRF token (a resident has none and tries
+     * the receipt).
      */
     Answer post(String path, Map<String, String> form, boolean withToken) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>(form);
@@ -109,21 +120,26 @@ final class ConsoleCaller {
     }
 
     private HttpRequest.Builder formRequest(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        String body =
+                fields.entrySet().stream()
+                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"));
+        return request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(60));
         headers.forEach(b::header);
         if (!cookies.isEmpty()) {
-            b.header("Cookie", cookies.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            b.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         return b;
     }
@@ -141,8 +157,8 @@ final class ConsoleCaller {
                 cookies.put(name, value);
             }
         }
-        return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null),
-                r.body());
+        return new Answer(
+                r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
     }
 
     private static String tokenOf(String page) {

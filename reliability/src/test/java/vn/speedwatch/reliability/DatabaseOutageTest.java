@@ -22,13 +22,12 @@ import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
- * The warehouse's PostgreSQL server is stopped for a while under a running job and a collector
- * that keeps accepting: the job retries or restarts, catches up, and loses nothing.
+ * The warehouse's PostgreSQL server is stopped for a while under a running job and a collector that
+ * keeps accepting: the job retries or restarts, catches up, and loses nothing.
  */
 class DatabaseOutageTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @TempDir Path kafkaDir;
 
@@ -40,7 +39,8 @@ class DatabaseOutageTest {
     @Test
     @Tag("soak")
     void soakDatabaseOutage() throws Exception {
-        run(Results.size("reliability.soak.db.down-seconds", 30),
+        run(
+                Results.size("reliability.soak.db.down-seconds", 30),
                 Results.size("reliability.soak.db.per-resident", 2_000));
     }
 
@@ -49,11 +49,14 @@ class DatabaseOutageTest {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
         broker.createTopic(Fixtures.TOPIC, 2);
         try (PgCluster pg = PgCluster.create();
-                HikariDataSource ds = Warehouse.open(
-                        new WarehouseConfig(pg.url("speedwatch"), "postgres", "", 2))) {
+                HikariDataSource ds =
+                        Warehouse.open(
+                                new WarehouseConfig(pg.url("speedwatch"), "postgres", "", 2))) {
             Warehouse.migrate(ds);
-            Collector collector = BadInputFloodTest.join(Collector.start(vertx,
-                    Fixtures.config(broker.bootstrapServers(), Map.of())));
+            Collector collector =
+                    BadInputFloodTest.join(
+                            Collector.start(
+                                    vertx, Fixtures.config(broker.bootstrapServers(), Map.of())));
             JobClient job = startJob(pg, broker.bootstrapServers());
             RetryingResidents load = new RetryingResidents(new Client(collector.port()), 2);
             load.start(2, perResident, 150);
@@ -70,17 +73,25 @@ class DatabaseOutageTest {
             job.cancel().get();
             BadInputFloodTest.join(collector.close());
             Map<UUID, Long> inWarehouse = BrokerRestartTest.warehouseCounts(ds);
-            Results.record("warehouse PostgreSQL stopped " + downSeconds + " s under a running"
-                    + " job", load.total() + " ids posted, " + load.accepted.size()
-                    + " got 202; collector answers while the database was down "
-                    + load.duringOutage + "; caught up " + catchUpMillis + " ms after the"
-                    + " last post; warehouse rows " + inWarehouse.values().stream()
-                            .mapToLong(Long::longValue).sum());
+            Results.record(
+                    "warehouse PostgreSQL stopped " + downSeconds + " s under a running" + " job",
+                    load.total()
+                            + " ids posted, "
+                            + load.accepted.size()
+                            + " got 202; collector answers while the database was down "
+                            + load.duringOutage
+                            + "; caught up "
+                            + catchUpMillis
+                            + " ms after the"
+                            + " last post; warehouse rows "
+                            + inWarehouse.values().stream().mapToLong(Long::longValue).sum());
 
-            assertThat(load.duringOutage).as("collector answers while the database was down")
-                    .containsKey(202).allSatisfy((status, n) -> assertThat(status)
-                            .isEqualTo(202));
-            assertThat(load.accepted).as("accepted ids in the warehouse exactly once")
+            assertThat(load.duringOutage)
+                    .as("collector answers while the database was down")
+                    .containsKey(202)
+                    .allSatisfy((status, n) -> assertThat(status).isEqualTo(202));
+            assertThat(load.accepted)
+                    .as("accepted ids in the warehouse exactly once")
                     .allMatch(id -> inWarehouse.getOrDefault(id, 0L) == 1L);
         } finally {
             broker.close();
@@ -89,20 +100,24 @@ class DatabaseOutageTest {
     }
 
     private static JobClient startJob(PgCluster pg, String bootstrap) throws Exception {
-        PipelineConfig config = PipelineConfig.from(pg.settings(), Map.of(
-                "kafka.bootstrap-servers", bootstrap,
-                "kafka.topic", Fixtures.TOPIC,
-                "kafka.group-id", "db-outage",
-                "pipeline.parallelism", "2",
-                "pipeline.checkpoint-interval", "1s",
-                "pipeline.idleness", "1s"));
+        PipelineConfig config =
+                PipelineConfig.from(
+                        pg.settings(),
+                        Map.of(
+                                "kafka.bootstrap-servers", bootstrap,
+                                "kafka.topic", Fixtures.TOPIC,
+                                "kafka.group-id", "db-outage",
+                                "pipeline.parallelism", "2",
+                                "pipeline.checkpoint-interval", "1s",
+                                "pipeline.idleness", "1s"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         QualityPipeline.configure(env, config);
         return QualityPipeline.forKafka(config).build(env).executeAsync("db outage");
     }
 
     private static long rows(javax.sql.DataSource ds) {
-        try (var c = ds.getConnection(); var st = c.createStatement();
+        try (var c = ds.getConnection();
+                var st = c.createStatement();
                 var rs = st.executeQuery("SELECT count(DISTINCT id) FROM measurements_raw")) {
             rs.next();
             return rs.getLong(1);

@@ -1,15 +1,15 @@
 package vn.speedwatch.reliability;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import vn.speedwatch.collector.config.CollectorConfig;
-import vn.speedwatch.collector.testing.SampleMeasurements;
 import vn.speedwatch.collector.protect.ApiKeys;
+import vn.speedwatch.collector.testing.SampleMeasurements;
 import vn.speedwatch.model.Settings;
 
 /** Collector settings and valid measurements shared by the reliability tests. */
@@ -17,15 +17,18 @@ final class Fixtures {
 
     /** The Flink MiniCluster of the whole-path tests: one TaskManager, two slots. */
     static MiniClusterExtension miniCluster() {
-        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(2)
+                        .build());
     }
-
 
     static final String TOPIC = "speedwatch.measurements";
     static final ZoneOffset HAI_PHONG = ZoneOffset.ofHours(7);
     static final String PROBE_KEY = "probe-secret-key-07";
     static final String IP_SECRET = "reliability-ip-secret";
+
     /** The reverse proxy in front of the collector in these tests. */
     static final String PROXY = "127.0.0.1";
 

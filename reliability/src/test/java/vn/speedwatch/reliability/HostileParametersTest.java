@@ -31,9 +31,9 @@ import vn.speedwatch.warehouse.testing.PostgresDatabase;
 /**
  * SQL injection, path traversal, NUL bytes, markup and over-long values in every parameter of the
  * officials' console (signed in, with a valid CSRF token, so the payload reaches the handler) and
- * of the collector's receipt, comparison, download and format parameters: each answer is a 4xx
- * or an ordinary page, never a 5xx, never a file from the disk or an unescaped payload; the
- * tables are intact afterwards.
+ * of the collector's receipt, comparison, download and format parameters: each answer is a 4xx or
+ * an ordinary page, never a 5xx, never a file from the disk or an unescaped payload; the tables are
+ * intact afterwards.
  */
 class HostileParametersTest {
 
@@ -44,10 +44,18 @@ class HostileParametersTest {
 
     private static final String PASSWORD = "mật-khẩu-đủ-dài-2026";
     private static final String MARKUP = "<script>alert(1)</script>";
-    private static final List<String> PAYLOADS = List.of("' OR '1'='1", "1; DROP TABLE alerts--",
-            "1' UNION SELECT username, password_hash FROM officials--", "../../etc/passwd",
-            "..%2f..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "1\u0000' OR 1=1",
-            MARKUP, "9".repeat(40), "A".repeat(6_000));
+    private static final List<String> PAYLOADS =
+            List.of(
+                    "' OR '1'='1",
+                    "1; DROP TABLE alerts--",
+                    "1' UNION SELECT username, password_hash FROM officials--",
+                    "../../etc/passwd",
+                    "..%2f..%2f..%2fetc%2fpasswd",
+                    "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                    "1\u0000' OR 1=1",
+                    MARKUP,
+                    "9".repeat(40),
+                    "A".repeat(6_000));
     private static final List<String> TABLES = List.of("alerts", "monthly_reports", "officials");
 
     private static Vertx vertx;
@@ -64,12 +72,26 @@ class HostileParametersTest {
         vertx = Vertx.vertx();
         broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
         broker.createTopic(Fixtures.TOPIC, 2);
-        ConsoleConfig console = ConsoleConfig.from(Settings.of(Map.of(
-                "console.reports-dir", reportsDir.toString())));
-        collector = BadInputFloodTest.join(Collector.start(vertx, Fixtures.config(
-                broker.bootstrapServers(), Map.of("db.url", DB.jdbcUrl(), "db.user", "postgres",
-                        "db.password", "")), ValidationLimits.defaults(),
-                router -> ConsoleRoutes.mount(router, vertx, console, DB.dataSource())));
+        ConsoleConfig console =
+                ConsoleConfig.from(
+                        Settings.of(Map.of("console.reports-dir", reportsDir.toString())));
+        collector =
+                BadInputFloodTest.join(
+                        Collector.start(
+                                vertx,
+                                Fixtures.config(
+                                        broker.bootstrapServers(),
+                                        Map.of(
+                                                "db.url",
+                                                DB.jdbcUrl(),
+                                                "db.user",
+                                                "postgres",
+                                                "db.password",
+                                                "")),
+                                ValidationLimits.defaults(),
+                                router ->
+                                        ConsoleRoutes.mount(
+                                                router, vertx, console, DB.dataSource())));
     }
 
     @AfterAll
@@ -82,8 +104,20 @@ class HostileParametersTest {
     @Test
     void everyConsoleParameterShrugsOffHostileValues() throws Exception {
         AlertRepository alerts = new AlertRepository(DB.dataSource());
-        long alert = alerts.openIfAbsent(AlertRow.open("TDP-07", "Viettel", "FIXED_FIBER",
-                AlertRow.MEDIAN_DROP, Instant.now(), 40L, 8.0, 30.0, null, "{}")).orElseThrow();
+        long alert =
+                alerts.openIfAbsent(
+                                AlertRow.open(
+                                        "TDP-07",
+                                        "Viettel",
+                                        "FIXED_FIBER",
+                                        AlertRow.MEDIAN_DROP,
+                                        Instant.now(),
+                                        40L,
+                                        8.0,
+                                        30.0,
+                                        null,
+                                        "{}"))
+                        .orElseThrow();
         Map<String, Long> before = counts();
         ConsoleCaller lan = new ConsoleCaller(collector.port()).signIn("lan.official", PASSWORD);
 
@@ -96,40 +130,65 @@ class HostileParametersTest {
             check("GET /admin/reports?m", p, lan.get("/admin/reports?m=" + q));
             check("GET /admin/reports/:id", p, lan.get("/admin/reports/" + segment(p) + "/pdf"));
             check("GET /admin/reports/:kind", p, lan.get("/admin/reports/1/" + segment(p)));
-            check("POST /admin/alerts/:id/ack", p,
+            check(
+                    "POST /admin/alerts/:id/ack",
+                    p,
                     lan.post("/admin/alerts/" + segment(p) + "/ack", Map.of(), true));
-            check("POST /admin/alerts/:id/close", p,
+            check(
+                    "POST /admin/alerts/:id/close",
+                    p,
                     lan.post("/admin/alerts/" + segment(p) + "/close", Map.of(), true));
-            check("POST /admin/reports/generate month", p,
+            check(
+                    "POST /admin/reports/generate month",
+                    p,
                     lan.post("/admin/reports/generate", Map.of("month", p), true));
-            check("POST /admin/reports/generate operator", p, lan.post(
-                    "/admin/reports/generate", Map.of("month", "2026-10", "operator", p), true));
-            check("POST /admin/alerts/:id/ack _csrf", p, lan.post("/admin/alerts/" + alert
-                    + "/ack", Map.of("_csrf", p), false));
+            check(
+                    "POST /admin/reports/generate operator",
+                    p,
+                    lan.post(
+                            "/admin/reports/generate",
+                            Map.of("month", "2026-10", "operator", p),
+                            true));
+            check(
+                    "POST /admin/alerts/:id/ack _csrf",
+                    p,
+                    lan.post("/admin/alerts/" + alert + "/ack", Map.of("_csrf", p), false));
         }
         // Last: failed sign-ins may lock the account out, which is the intended effect.
         for (String p : PAYLOADS) {
-            ConsoleCaller.Answer asUser = new ConsoleCaller(collector.port())
-                    .signInAnswer(p, PASSWORD);
-            ConsoleCaller.Answer asPassword = new ConsoleCaller(collector.port())
-                    .signInAnswer("lan.official", p);
+            ConsoleCaller.Answer asUser =
+                    new ConsoleCaller(collector.port()).signInAnswer(p, PASSWORD);
+            ConsoleCaller.Answer asPassword =
+                    new ConsoleCaller(collector.port()).signInAnswer("lan.official", p);
             check("POST /admin/login username", p, asUser);
             check("POST /admin/login password", p, asPassword);
-            assertThat(List.of(asUser.status(), asPassword.status())).as("sign-in with " + p)
+            assertThat(List.of(asUser.status(), asPassword.status()))
+                    .as("sign-in with " + p)
                     .doesNotContain(303);
         }
 
-        Results.record("hostile console parameters", rows.size() + " requests, "
-                + PAYLOADS.size() + " payloads × every query, form and path parameter; statuses "
-                + statuses + "; tables " + before + " → " + counts());
-        assertThat(rows).as("answers that are 5xx, leak a file or echo markup")
+        Results.record(
+                "hostile console parameters",
+                rows.size()
+                        + " requests, "
+                        + PAYLOADS.size()
+                        + " payloads × every query, form and path parameter; statuses "
+                        + statuses
+                        + "; tables "
+                        + before
+                        + " → "
+                        + counts());
+        assertThat(rows)
+                .as("answers that are 5xx, leak a file or echo markup")
                 .noneMatch(r -> r.contains("BAD"));
         assertThat(counts()).as("row counts of " + TABLES).isEqualTo(before);
-        assertThat(alerts.findOpen()).as("the open alert, neither acknowledged nor closed")
-                .anySatisfy(a -> {
-                    assertThat(a.id()).isEqualTo(alert);
-                    assertThat(a.acknowledgedBy()).isNull();
-                });
+        assertThat(alerts.findOpen())
+                .as("the open alert, neither acknowledged nor closed")
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.id()).isEqualTo(alert);
+                            assertThat(a.acknowledgedBy()).isNull();
+                        });
     }
 
     @Test
@@ -138,32 +197,66 @@ class HostileParametersTest {
         long topicBefore = new Topic(broker.bootstrapServers()).all().size();
         for (String p : PAYLOADS) {
             String q = query(p);
-            check("GET /api/v1/measurements/:receipt", p,
+            check(
+                    "GET /api/v1/measurements/:receipt",
+                    p,
                     client.get("/api/v1/measurements/" + segment(p), Map.of()));
-            check("DELETE /api/v1/measurements/:receipt", p,
+            check(
+                    "DELETE /api/v1/measurements/:receipt",
+                    p,
                     client.delete("/api/v1/measurements/" + segment(p), Map.of()));
             for (String param : List.of("tdp", "operator", "access")) {
-                Map<String, String> ok = new LinkedHashMap<>(Map.of("tdp", "TDP-07",
-                        "operator", "VIETTEL", "access", "FIXED_FIBER"));
+                Map<String, String> ok =
+                        new LinkedHashMap<>(
+                                Map.of(
+                                        "tdp",
+                                        "TDP-07",
+                                        "operator",
+                                        "VIETTEL",
+                                        "access",
+                                        "FIXED_FIBER"));
                 ok.put(param, q);
-                check("GET /api/v1/compare?" + param, p, client.get("/api/v1/compare?"
-                        + String.join("&", ok.entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue()).toList()), Map.of()));
+                check(
+                        "GET /api/v1/compare?" + param,
+                        p,
+                        client.get(
+                                "/api/v1/compare?"
+                                        + String.join(
+                                                "&",
+                                                ok.entrySet().stream()
+                                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                                        .toList()),
+                                Map.of()));
             }
-            check("GET /api/v1/speedtest/download?bytes", p,
+            check(
+                    "GET /api/v1/speedtest/download?bytes",
+                    p,
                     client.get("/api/v1/speedtest/download?bytes=" + q, Map.of()));
-            check("POST /api/v1/measurements?format", p, client.postTo(
-                    "/api/v1/measurements?format=" + q, Fixtures.measurement(50).toString()));
+            check(
+                    "POST /api/v1/measurements?format",
+                    p,
+                    client.postTo(
+                            "/api/v1/measurements?format=" + q,
+                            Fixtures.measurement(50).toString()));
         }
         long topicAfter = new Topic(broker.bootstrapServers()).all().size();
-        Results.record("hostile collector parameters", rows.size() + " requests, "
-                + PAYLOADS.size() + " payloads × receipt, compare, bytes, format; statuses "
-                + statuses + "; markup echoed only in " + echoedAs + "; topic records "
-                + topicBefore + " → " + topicAfter);
-        assertThat(rows).as("answers that are 5xx, leak a file or echo markup")
+        Results.record(
+                "hostile collector parameters",
+                rows.size()
+                        + " requests, "
+                        + PAYLOADS.size()
+                        + " payloads × receipt, compare, bytes, format; statuses "
+                        + statuses
+                        + "; markup echoed only in "
+                        + echoedAs
+                        + "; topic records "
+                        + topicBefore
+                        + " → "
+                        + topicAfter);
+        assertThat(rows)
+                .as("answers that are 5xx, leak a file or echo markup")
                 .noneMatch(r -> r.contains("BAD"));
-        assertThat(topicAfter).as("nothing published, no erasure requested")
-                .isEqualTo(topicBefore);
+        assertThat(topicAfter).as("nothing published, no erasure requested").isEqualTo(topicBefore);
     }
 
     private void check(String where, String payload, ConsoleCaller.Answer a) {
@@ -172,18 +265,25 @@ class HostileParametersTest {
 
     private void check(String where, String payload, HttpResponse<String> r) {
         assertThat(r).as(where + " answered").isNotNull();
-        check(where, payload, r.statusCode(),
-                r.headers().firstValue("Content-Type").orElse(""), r.body());
+        check(
+                where,
+                payload,
+                r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.body());
     }
 
     /**
-     * Markup echoed in a JSON problem document is inert (served with nosniff); in a page it
-     * would run, so only pages are held to it.
+     * Markup echoed in a JSON problem document is inert (served with nosniff); in a page it would
+     * run, so only pages are held to it.
      */
     private void check(String where, String payload, int status, String type, String body) {
-        boolean bad = status >= 500 || body.contains("root:x:0:0")
-                || (type.startsWith("text/html") && body.contains(MARKUP))
-                || body.contains("PSQLException") || body.contains("SQLException");
+        boolean bad =
+                status >= 500
+                        || body.contains("root:x:0:0")
+                        || (type.startsWith("text/html") && body.contains(MARKUP))
+                        || body.contains("PSQLException")
+                        || body.contains("SQLException");
         rows.add(where + " [" + abbreviate(payload) + "] → " + status + (bad ? " BAD" : ""));
         statuses.merge(status, 1, Integer::sum);
         if (body.contains(MARKUP)) {
@@ -196,8 +296,12 @@ class HostileParametersTest {
         for (String t : TABLES) {
             m.put(t, NoRawIpTest.count(DB.dataSource(), "SELECT count(*) FROM " + t));
         }
-        m.put("tables", NoRawIpTest.count(DB.dataSource(), "SELECT count(*) FROM"
-                + " information_schema.tables WHERE table_schema = 'public'"));
+        m.put(
+                "tables",
+                NoRawIpTest.count(
+                        DB.dataSource(),
+                        "SELECT count(*) FROM"
+                                + " information_schema.tables WHERE table_schema = 'public'"));
         return m;
     }
 
@@ -208,13 +312,13 @@ class HostileParametersTest {
 
     /** As one path segment; the payloads that are already %-encoded are sent raw. */
     private static String segment(String payload) {
-        return payload.contains("%2") || payload.startsWith("../") ? payload.replace(" ", "%20")
+        return payload.contains("%2") || payload.startsWith("../")
+                ? payload.replace(" ", "%20")
                 : URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String abbreviate(String s) {
         String visible = s.replace("\u0000", "\\0");
-        return visible.length() > 40 ? visible.substring(0, 12) + "…(" + s.length() + ")"
-                : visible;
+        return visible.length() > 40 ? visible.substring(0, 12) + "…(" + s.length() + ")" : visible;
     }
 }

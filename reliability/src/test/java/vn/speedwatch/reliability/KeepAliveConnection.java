@@ -14,13 +14,14 @@ import java.util.Locale;
 /**
  * One persistent HTTP/1.1 connection on a plain socket, used one request at a time the way a
  * keep-alive client pool uses it, but with nothing hidden: every byte of the answer is read here,
- * so a request without an answer is the server's doing, not a client library's. The connection
- * is reopened after the server closes it (after {@code Connection: close} or an end of stream).
+ * so a request without an answer is the server's doing, not a client library's. The connection is
+ * reopened after the server closes it (after {@code Connection: close} or an end of stream).
  */
 final class KeepAliveConnection implements AutoCloseable {
 
     /** The server closed the connection before the status line. */
     static final int CLOSED = RawHttp.CLOSED;
+
     /** No answer within the read timeout, with the connection still open. */
     static final int SILENT = RawHttp.SILENT;
 
@@ -48,16 +49,20 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one request and reads its whole answer; the status, {@link #CLOSED} or {@link
-     * #SILENT}. The socket is kept for the next request unless the answer said {@code Connection:
-     * close} or anything went wrong.
+     * Sends one request and reads its whole answer; the status, {@link #CLOSED} or {@link #SILENT}.
+     * The socket is kept for the next request unless the answer said {@code Connection: close} or
+     * anything went wrong.
      */
     int exchange(String method, String uri, String contentType, String apiKey, byte[] body) {
         try {
             open();
-            StringBuilder head = new StringBuilder(method).append(' ').append(uri)
-                    .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ")
-                    .append(body.length).append("\r\n");
+            StringBuilder head =
+                    new StringBuilder(method)
+                            .append(' ')
+                            .append(uri)
+                            .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ")
+                            .append(body.length)
+                            .append("\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
             }
@@ -124,7 +129,8 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     private void skipChunks() throws IOException {
-        for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+        for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+                size > 0;
                 size = Long.parseLong(line().split(";")[0].trim(), 16)) {
             in.skipNBytes(size);
             line();

@@ -26,13 +26,12 @@ import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /**
  * Residents behind a trusted proxy post through the whole path (collector → Kafka → Flink →
- * PostgreSQL); afterwards their addresses are nowhere — not in any table, not in any topic
- * record, not in the logs — and the keyed hash is stored in their place.
+ * PostgreSQL); afterwards their addresses are nowhere — not in any table, not in any topic record,
+ * not in the logs — and the keyed hash is stored in their place.
  */
 class NoRawIpTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 
@@ -57,33 +56,58 @@ class NoRawIpTest {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaDir, 0);
         broker.createTopic(Fixtures.TOPIC, 2);
         try {
-            Collector collector = BadInputFloodTest.join(Collector.start(vertx,
-                    Fixtures.config(broker.bootstrapServers(), Map.of())));
+            Collector collector =
+                    BadInputFloodTest.join(
+                            Collector.start(
+                                    vertx, Fixtures.config(broker.bootstrapServers(), Map.of())));
             int accepted = post(new Client(collector.port()), posts);
             BadInputFloodTest.join(collector.close());
             Pipeline.drain(DB.settings(), broker.bootstrapServers(), "noip");
 
             List<Topic.Raw> records = new Topic(broker.bootstrapServers()).all();
-            String hash = new ClientHasher(Fixtures.IP_SECRET.getBytes(StandardCharsets.UTF_8),
-                    Optional.empty()).hash(ADDRESSES.get(0));
+            String hash =
+                    new ClientHasher(
+                                    Fixtures.IP_SECRET.getBytes(StandardCharsets.UTF_8),
+                                    Optional.empty())
+                            .hash(ADDRESSES.get(0));
             String log = Files.readString(logFile(), StandardCharsets.UTF_8);
-            Results.record("no raw IP", posts + " posts via X-Forwarded-For " + ADDRESSES
-                    + ", " + accepted + " accepted, " + records.size() + " topic records, "
-                    + count("SELECT count(*) FROM measurements_raw") + " raw rows, "
-                    + log.length() + " log chars scanned; address hits: 0 expected");
+            Results.record(
+                    "no raw IP",
+                    posts
+                            + " posts via X-Forwarded-For "
+                            + ADDRESSES
+                            + ", "
+                            + accepted
+                            + " accepted, "
+                            + records.size()
+                            + " topic records, "
+                            + count("SELECT count(*) FROM measurements_raw")
+                            + " raw rows, "
+                            + log.length()
+                            + " log chars scanned; address hits: 0 expected");
 
             assertThat(accepted).isEqualTo(posts);
             for (String address : ADDRESSES) {
                 assertThat(tablesContaining(address)).as("tables holding " + address).isEmpty();
-                assertThat(records).as("topic records holding " + address).noneMatch(r ->
-                        new String(r.value(), StandardCharsets.UTF_8).contains(address)
-                                || r.keyText().contains(address));
+                assertThat(records)
+                        .as("topic records holding " + address)
+                        .noneMatch(
+                                r ->
+                                        new String(r.value(), StandardCharsets.UTF_8)
+                                                        .contains(address)
+                                                || r.keyText().contains(address));
                 assertThat(log).as("log lines holding " + address).doesNotContain(address);
             }
-            assertThat(records).as("records carrying the keyed hash").anyMatch(r ->
-                    new String(r.value(), StandardCharsets.UTF_8).contains(hash));
-            assertThat(count("SELECT count(*) FROM measurements_raw WHERE device_hash = '"
-                    + hash + "'")).as("raw rows with the keyed hash").isPositive();
+            assertThat(records)
+                    .as("records carrying the keyed hash")
+                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(hash));
+            assertThat(
+                            count(
+                                    "SELECT count(*) FROM measurements_raw WHERE device_hash = '"
+                                            + hash
+                                            + "'"))
+                    .as("raw rows with the keyed hash")
+                    .isPositive();
         } finally {
             broker.close();
             BadInputFloodTest.join(vertx.close());
@@ -94,8 +118,10 @@ class NoRawIpTest {
         int accepted = 0;
         for (int i = 0; i < posts; i++) {
             String address = ADDRESSES.get(i % ADDRESSES.size());
-            HttpResponse<String> r = client.post(Fixtures.measurement(20 + i % 80).toString(),
-                    Map.of("X-Forwarded-For", address));
+            HttpResponse<String> r =
+                    client.post(
+                            Fixtures.measurement(20 + i % 80).toString(),
+                            Map.of("X-Forwarded-For", address));
             accepted += r != null && r.statusCode() == 202 ? 1 : 0;
         }
         return accepted;
@@ -117,10 +143,12 @@ class NoRawIpTest {
         List<String> out = new ArrayList<>();
         try (Connection c = DB.dataSource().getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT quote_ident(table_schema) || '.' ||"
-                        + " quote_ident(table_name) FROM information_schema.tables"
-                        + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
-                        + " ('pg_catalog', 'information_schema')")) {
+                ResultSet rs =
+                        st.executeQuery(
+                                "SELECT quote_ident(table_schema) || '.' ||"
+                                        + " quote_ident(table_name) FROM information_schema.tables"
+                                        + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
+                                        + " ('pg_catalog', 'information_schema')")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import vn.speedwatch.model.Settings;
 
 /**
- * A PostgreSQL cluster of the test's own, in a temporary directory ({@code initdb} + {@code
- * pg_ctl} of the machine's PostgreSQL, run as the {@code postgres} user when the tests run as
- * root), so a test can stop and start the database under a running job.
+ * A PostgreSQL cluster of the test's own, in a temporary directory ({@code initdb} + {@code pg_ctl}
+ * of the machine's PostgreSQL, run as the {@code postgres} user when the tests run as root), so a
+ * test can stop and start the database under a running job.
  */
 final class PgCluster implements AutoCloseable {
 
@@ -35,8 +35,17 @@ final class PgCluster implements AutoCloseable {
         Path dir = Files.createTempDirectory("sw-pg-");
         run(List.of("chown", "-R", "postgres", dir.toString()), false);
         PgCluster c = new PgCluster(dir, CollectorProcess.freePort());
-        c.pg(BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A",
-                "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+        c.pg(
+                BIN.resolve("initdb").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8");
         c.start();
         try (Connection conn = DriverManager.getConnection(c.url("postgres"), "postgres", "");
                 Statement st = conn.createStatement()) {
@@ -50,20 +59,41 @@ final class PgCluster implements AutoCloseable {
     }
 
     Settings settings() {
-        return Settings.of(Map.of("db.url", url("speedwatch"), "db.user", "postgres",
-                "db.password", "", "db.pool-size", "2"));
+        return Settings.of(
+                Map.of(
+                        "db.url",
+                        url("speedwatch"),
+                        "db.user",
+                        "postgres",
+                        "db.password",
+                        "",
+                        "db.pool-size",
+                        "2"));
     }
 
     void start() throws Exception {
-        pg(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-l",
-                dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir
-                        + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        pg(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-w",
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start");
     }
 
     /** A fast shutdown: sessions are cut, as when the server goes away. */
     void stop() throws Exception {
-        pg(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w",
-                "-m", "fast", "stop");
+        pg(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-w",
+                "-m",
+                "fast",
+                "stop");
     }
 
     @Override

@@ -18,18 +18,30 @@ final class Pipeline {
 
     /** Drains the topic into the database of {@code db}; returns when the job has finished. */
     static void drain(Settings db, String bootstrap, String groupId) throws Exception {
-        PipelineConfig config = PipelineConfig.from(db, Map.of(
-                "kafka.bootstrap-servers", bootstrap,
-                "kafka.topic", Fixtures.TOPIC,
-                "kafka.group-id", groupId,
-                "pipeline.parallelism", "2",
-                "pipeline.checkpoint-interval", "1s"));
+        PipelineConfig config =
+                PipelineConfig.from(
+                        db,
+                        Map.of(
+                                "kafka.bootstrap-servers",
+                                bootstrap,
+                                "kafka.topic",
+                                Fixtures.TOPIC,
+                                "kafka.group-id",
+                                groupId,
+                                "pipeline.parallelism",
+                                "2",
+                                "pipeline.checkpoint-interval",
+                                "1s"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         QualityPipeline.configure(env, config);
-        new QualityPipeline(config,
-                new KafkaEventSource(config.kafkaBootstrapServers(), config.kafkaTopic(),
-                        config.kafkaGroupId(), true),
-                PipelineSinks.warehouse(config))
+        new QualityPipeline(
+                        config,
+                        new KafkaEventSource(
+                                config.kafkaBootstrapServers(),
+                                config.kafkaTopic(),
+                                config.kafkaGroupId(),
+                                true),
+                        PipelineSinks.warehouse(config))
                 .build(env)
                 .execute("reliability " + groupId);
     }

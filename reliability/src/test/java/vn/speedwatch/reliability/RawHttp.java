@@ -16,6 +16,7 @@ final class RawHttp {
 
     /** The answer was a closed connection rather than a status line. */
     static final int CLOSED = -1;
+
     /** Nothing came back within the read timeout. */
     static final int SILENT = -2;
 
@@ -46,9 +47,12 @@ final class RawHttp {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout((int) gap.toMillis());
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/measurements HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(
+                    ("POST /api/v1/measurements HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: "
+                                    + length
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             out.write('{');
             InputStream in = s.getInputStream();
             while (System.nanoTime() < deadline) {
@@ -100,10 +104,9 @@ final class RawHttp {
         }
     }
 
-    private static java.util.List<Integer> parse(CharSequence text,
-            java.util.List<Integer> into) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3}) ")
-                .matcher(text);
+    private static java.util.List<Integer> parse(CharSequence text, java.util.List<Integer> into) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3}) ").matcher(text);
         while (m.find()) {
             into.add(Integer.parseInt(m.group(1)));
         }

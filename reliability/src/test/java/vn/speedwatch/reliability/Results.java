@@ -23,7 +23,11 @@ final class Results {
         System.out.print("RESULT " + line);
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    FILE,
+                    line,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("cannot write " + FILE + ": " + e);

@@ -12,15 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Residents' apps that post their results one by one and, when an answer is not 202, retry the
- * same result (same id) after a pause, as the web app does. Records every answer per id.
+ * Residents' apps that post their results one by one and, when an answer is not 202, retry the same
+ * result (same id) after a pause, as the web app does. Records every answer per id.
  */
 final class RetryingResidents {
 
     /** Every answer one id got, in order; -1 means no answer. */
     final Map<UUID, List<Integer>> answers = new ConcurrentHashMap<>();
+
     /** Ids whose 202 came back. */
     final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
+
     /** Answers that arrived during a window the test marked as an outage. */
     final Map<Integer, AtomicInteger> duringOutage = new ConcurrentHashMap<>();
 
@@ -41,11 +43,12 @@ final class RetryingResidents {
     /** Starts {@code perResident} results for each resident, paced by {@code pauseMillis}. */
     void start(int residents, int perResident, long pauseMillis) {
         for (int r = 0; r < residents; r++) {
-            pool.submit(() -> {
-                for (int i = 0; i < perResident; i++) {
-                    postUntilAccepted(UUID.randomUUID(), pauseMillis);
-                }
-            });
+            pool.submit(
+                    () -> {
+                        for (int i = 0; i < perResident; i++) {
+                            postUntilAccepted(UUID.randomUUID(), pauseMillis);
+                        }
+                    });
         }
         pool.shutdown();
     }

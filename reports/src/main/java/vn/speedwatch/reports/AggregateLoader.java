@@ -19,8 +19,8 @@ import vn.speedwatch.model.AccessType;
 import vn.speedwatch.model.Operator;
 
 /**
- * Reads an operator's day aggregates for the trend window ending with the report month in one
- * query and merges them into {@link MonthFigures}. Raw measurements are never read.
+ * Reads an operator's day aggregates for the trend window ending with the report month in one query
+ * and merges them into {@link MonthFigures}. Raw measurements are never read.
  */
 final class AggregateLoader {
 
@@ -64,7 +64,11 @@ final class AggregateLoader {
                 }
             }
         }
-        return new MonthFigures(month, statsOf(cells), monthlyStats(monthly), fingerprint.hex(),
+        return new MonthFigures(
+                month,
+                statsOf(cells),
+                monthlyStats(monthly),
+                fingerprint.hex(),
                 fingerprint.rows());
     }
 
@@ -103,7 +107,9 @@ final class AggregateLoader {
         } catch (IllegalArgumentException e) {
             LOG.warn(
                     "Skipping aggregate row with unknown access type '{}' (operator {}, tdp {})",
-                    access, operator, rs.getString("tdp_code"));
+                    access,
+                    operator,
+                    rs.getString("tdp_code"));
             return null;
         }
         return new DayRow(

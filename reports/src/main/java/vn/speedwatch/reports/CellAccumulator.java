@@ -4,8 +4,8 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import vn.speedwatch.model.QualitySketch;
 
 /**
- * Merges day rows into {@link CellStats}: sums counts, weights means by sample count and merges
- * the serialized sketches, so months are exact without re-reading raw measurements.
+ * Merges day rows into {@link CellStats}: sums counts, weights means by sample count and merges the
+ * serialized sketches, so months are exact without re-reading raw measurements.
  */
 final class CellAccumulator {
 

@@ -6,10 +6,10 @@ import java.util.Base64;
 
 /**
  * SHA-256 of the aggregate rows behind a report, so an operator can ask for the evidence and check
- * it. Rows are fed in canonical order (TDP code, access type, bucket start), one line each:
- * {@code tdp|access|bucketStart(ISO-8601 UTC)|samples|devices|downloadMean|uploadMean|latencyMean|
- * evaluated|below|base64(downloadSketch)|base64(uploadSketch)|base64(latencySketch)\n}, numbers
- * as Java prints them ({@code Double.toString}), absent values empty.
+ * it. Rows are fed in canonical order (TDP code, access type, bucket start), one line each: {@code
+ * tdp|access|bucketStart(ISO-8601 UTC)|samples|devices|downloadMean|uploadMean|latencyMean|
+ * evaluated|below|base64(downloadSketch)|base64(uploadSketch)|base64(latencySketch)\n}, numbers as
+ * Java prints them ({@code Double.toString}), absent values empty.
  */
 final class DataFingerprint {
 

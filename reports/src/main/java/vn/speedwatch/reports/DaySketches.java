@@ -13,7 +13,8 @@ record DaySketches(DDSketch download, DDSketch upload, DDSketch latency) {
      */
     static DaySketches of(DayRow row) {
         return new DaySketches(
-                decode(row.downloadSketch()), decode(row.uploadSketch()),
+                decode(row.downloadSketch()),
+                decode(row.uploadSketch()),
                 decode(row.latencySketch()));
     }
 

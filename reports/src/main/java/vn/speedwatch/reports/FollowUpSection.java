@@ -22,12 +22,19 @@ final class FollowUpSection {
     static void write(Document doc, ReportContent c, int number) throws DocumentException {
         doc.add(PdfBlocks.heading(number + ". Theo dõi các kiến nghị tháng trước"));
         if (c.previousReport().isEmpty()) {
-            doc.add(PdfBlocks.body("Chưa có báo cáo tháng "
-                    + VnFormat.month(c.month().minusMonths(1)) + " gửi "
-                    + c.operator().displayName() + " để đối chiếu."));
+            doc.add(
+                    PdfBlocks.body(
+                            "Chưa có báo cáo tháng "
+                                    + VnFormat.month(c.month().minusMonths(1))
+                                    + " gửi "
+                                    + c.operator().displayName()
+                                    + " để đối chiếu."));
         } else if (c.followUp().isEmpty()) {
-            doc.add(PdfBlocks.body("Báo cáo tháng " + VnFormat.month(c.previousReport().get())
-                    + " không nêu tổ dân phố nào cần cải thiện."));
+            doc.add(
+                    PdfBlocks.body(
+                            "Báo cáo tháng "
+                                    + VnFormat.month(c.previousReport().get())
+                                    + " không nêu tổ dân phố nào cần cải thiện."));
         } else {
             doc.add(followUp(c));
         }
@@ -42,22 +49,32 @@ final class FollowUpSection {
     private static PdfPTable followUp(ReportContent c) {
         String before = VnFormat.month(c.previousReport().get());
         String now = VnFormat.month(c.month());
-        PdfPTable t = PdfBlocks.table(new float[] {10, 16, 14, 14, 14, 14, 18},
-                List.of("Mã TDP", "Loại truy cập", "Trung vị " + before + " (Mbps)",
-                        "Dưới ngưỡng " + before, "Trung vị " + now + " (Mbps)",
-                        "Dưới ngưỡng " + now, "Kết quả"));
+        PdfPTable t =
+                PdfBlocks.table(
+                        new float[] {10, 16, 14, 14, 14, 14, 18},
+                        List.of(
+                                "Mã TDP",
+                                "Loại truy cập",
+                                "Trung vị " + before + " (Mbps)",
+                                "Dưới ngưỡng " + before,
+                                "Trung vị " + now + " (Mbps)",
+                                "Dưới ngưỡng " + now,
+                                "Kết quả"));
         for (FollowUpLine f : c.followUp()) {
             t.addCell(PdfBlocks.text(f.previous().tdpCode()));
             t.addCell(PdfBlocks.text(accessLabel(f.previous().accessType())));
             t.addCell(PdfBlocks.number(VnFormat.decimal(f.previous().downloadMedian(), 1)));
             t.addCell(PdfBlocks.number(VnFormat.percent(f.previous().shareBelow())));
             boolean known = f.status() != FollowUpLine.Status.INSUFFICIENT;
-            t.addCell(PdfBlocks.number(known ? VnFormat.decimal(f.now().downloadMedian(), 1)
-                    : VnFormat.NONE));
-            t.addCell(PdfBlocks.number(known ? VnFormat.percent(f.now().shareBelow())
-                    : VnFormat.NONE));
-            PdfPCell result = PdfBlocks.cell(f.status().vi, PdfFonts.bold(PdfBlocks.TABLE),
-                    Element.ALIGN_CENTER);
+            t.addCell(
+                    PdfBlocks.number(
+                            known ? VnFormat.decimal(f.now().downloadMedian(), 1) : VnFormat.NONE));
+            t.addCell(
+                    PdfBlocks.number(
+                            known ? VnFormat.percent(f.now().shareBelow()) : VnFormat.NONE));
+            PdfPCell result =
+                    PdfBlocks.cell(
+                            f.status().vi, PdfFonts.bold(PdfBlocks.TABLE), Element.ALIGN_CENTER);
             if (f.status() == FollowUpLine.Status.NOT_IMPROVED) {
                 result.setBackgroundColor(PdfBlocks.FLAG_FILL);
             }
@@ -68,9 +85,16 @@ final class FollowUpSection {
 
     private static PdfPTable alerts(ReportContent c) {
         ZoneId zone = c.config().zone();
-        PdfPTable t = PdfBlocks.table(new float[] {10, 16, 26, 16, 16, 16},
-                List.of("Mã TDP", "Loại truy cập", "Loại cảnh báo", "Mở lúc", "Đóng lúc",
-                        "Trạng thái"));
+        PdfPTable t =
+                PdfBlocks.table(
+                        new float[] {10, 16, 26, 16, 16, 16},
+                        List.of(
+                                "Mã TDP",
+                                "Loại truy cập",
+                                "Loại cảnh báo",
+                                "Mở lúc",
+                                "Đóng lúc",
+                                "Trạng thái"));
         for (AlertLine a : c.alerts()) {
             t.addCell(PdfBlocks.text(a.tdpCode()));
             t.addCell(PdfBlocks.text(accessLabel(a.accessType())));

@@ -45,7 +45,8 @@ final class LetterHead {
         int m = d.getMonthValue();
         return String.format(
                 "Thủy Nguyên, ngày %02d tháng %s năm %d",
-                d.getDayOfMonth(), m <= 2 ? String.format("%02d", m) : Integer.toString(m),
+                d.getDayOfMonth(),
+                m <= 2 ? String.format("%02d", m) : Integer.toString(m),
                 d.getYear());
     }
 
@@ -73,8 +74,11 @@ final class LetterHead {
 
     /** A short centred rule under the office and the motto, as Decree 30 draws them. */
     private static Paragraph rule(float percent) {
-        Paragraph p = new Paragraph(new Chunk(
-                new LineSeparator(0.7f, percent, Color.BLACK, Element.ALIGN_CENTER, 0f)));
+        Paragraph p =
+                new Paragraph(
+                        new Chunk(
+                                new LineSeparator(
+                                        0.7f, percent, Color.BLACK, Element.ALIGN_CENTER, 0f)));
         p.setLeading(7f);
         p.setSpacingAfter(8f);
         return p;

@@ -18,19 +18,25 @@ final class ModelQcvnCheck implements QcvnCheck {
 
     @Override
     public QcvnVerdict verdict(AccessType accessType, CellStats s) {
-        Compliance c = thresholds.complianceOf(
-                accessType,
-                orNaN(s.downloadMean()),
-                orNaN(s.uploadMean()),
-                orNaN(s.latencyMean()),
-                s.qcvnEvaluated(),
-                s.passing());
+        Compliance c =
+                thresholds.complianceOf(
+                        accessType,
+                        orNaN(s.downloadMean()),
+                        orNaN(s.uploadMean()),
+                        orNaN(s.latencyMean()),
+                        s.qcvnEvaluated(),
+                        s.passing());
         return new QcvnVerdict(
                 c.met(),
                 c.criteria().stream()
-                        .map(k -> new QcvnVerdict.Criterion(k.nameVi(), k.nameEn(),
-                                decimalComma(k.requiredText()),
-                                decimalComma(k.measuredText()), k.met()))
+                        .map(
+                                k ->
+                                        new QcvnVerdict.Criterion(
+                                                k.nameVi(),
+                                                k.nameEn(),
+                                                decimalComma(k.requiredText()),
+                                                decimalComma(k.measuredText()),
+                                                k.met()))
                         .toList());
     }
 

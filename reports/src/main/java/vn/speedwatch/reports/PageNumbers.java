@@ -17,8 +17,12 @@ final class PageNumbers extends PdfPageEventHelper {
         PdfContentByte cb = writer.getDirectContent();
         cb.beginText();
         cb.setFontAndSize(PdfFonts.REGULAR, 11f);
-        cb.showTextAligned(PdfContentByte.ALIGN_CENTER, Integer.toString(page),
-                (doc.left() + doc.right()) / 2, doc.top() + 20f, 0);
+        cb.showTextAligned(
+                PdfContentByte.ALIGN_CENTER,
+                Integer.toString(page),
+                (doc.left() + doc.right()) / 2,
+                doc.top() + 20f,
+                0);
         cb.endText();
     }
 }

@@ -9,9 +9,9 @@ import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
- * A thin command line until the launcher's {@code speedwatch report} takes over:
- * {@code ReportCommandLine YYYY-MM [OPERATOR] [--out DIR] [--by NAME] [--config FILE]}.
- * Database and report settings come from {@link Settings} (file, then {@code SPEEDWATCH_*}).
+ * A thin command line until the launcher's {@code speedwatch report} takes over: {@code
+ * ReportCommandLine YYYY-MM [OPERATOR] [--out DIR] [--by NAME] [--config FILE]}. Database and
+ * report settings come from {@link Settings} (file, then {@code SPEEDWATCH_*}).
  */
 public final class ReportCommandLine {
 
@@ -29,23 +29,34 @@ public final class ReportCommandLine {
     static int run(String[] args) {
         Arguments a = Arguments.parse(args);
         if (a == null) {
-            System.err.println("Cách dùng / usage: ReportCommandLine YYYY-MM [OPERATOR]"
-                    + " [--out DIR] [--by NAME] [--config FILE]");
+            System.err.println(
+                    "Cách dùng / usage: ReportCommandLine YYYY-MM [OPERATOR]"
+                            + " [--out DIR] [--by NAME] [--config FILE]");
             return 2;
         }
-        ReportRequest request = ReportRequest.parse(a.month(), a.operator(), a.out(), a.by(),
-                Clock.systemUTC());
+        ReportRequest request =
+                ReportRequest.parse(a.month(), a.operator(), a.out(), a.by(), Clock.systemUTC());
         Settings settings = Settings.load(a.config());
         try (HikariDataSource ds = Warehouse.open(WarehouseConfig.from(settings))) {
-            List<GeneratedReport> reports = ReportGenerator.create(ds, settings)
-                    .generate(request, new ProgressListener() {
-                        @Override
-                        public void finished(GeneratedReport r, int index, int total) {
-                            System.out.printf("[%d/%d] %s: %s (%s)%n", index, total,
-                                    r.operator().name(), r.pdf(),
-                                    r.hasData() ? "sha256 " + r.pdfSha256() : "không có số liệu");
-                        }
-                    });
+            List<GeneratedReport> reports =
+                    ReportGenerator.create(ds, settings)
+                            .generate(
+                                    request,
+                                    new ProgressListener() {
+                                        @Override
+                                        public void finished(
+                                                GeneratedReport r, int index, int total) {
+                                            System.out.printf(
+                                                    "[%d/%d] %s: %s (%s)%n",
+                                                    index,
+                                                    total,
+                                                    r.operator().name(),
+                                                    r.pdf(),
+                                                    r.hasData()
+                                                            ? "sha256 " + r.pdfSha256()
+                                                            : "không có số liệu");
+                                        }
+                                    });
             System.out.println("Đã lập " + reports.size() + " báo cáo / reports written");
         }
         return 0;
@@ -77,7 +88,8 @@ public final class ReportCommandLine {
                     }
                 }
             }
-            return month == null || out == null || by == null ? null
+            return month == null || out == null || by == null
+                    ? null
                     : new Arguments(month, operator, out, by, config);
         }
     }

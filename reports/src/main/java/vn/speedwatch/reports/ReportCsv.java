@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The per-TDP table as CSV (RFC 4180, comma-separated, '.' decimals), UTF-8 with a byte-order
- * mark so Excel shows the Vietnamese headers and names correctly. Cells below the minimum sample
- * count keep their test count but no values.
+ * The per-TDP table as CSV (RFC 4180, comma-separated, '.' decimals), UTF-8 with a byte-order mark
+ * so Excel shows the Vietnamese headers and names correctly. Cells below the minimum sample count
+ * keep their test count but no values.
  */
 final class ReportCsv {
 
@@ -65,9 +65,7 @@ final class ReportCsv {
                                 number(s.latencyMedian()),
                                 number(s.shareBelow()))
                         : List.of("", "", "", "", "", "");
-        return Stream.of(head, numbers, List.of(status.vi))
-                .flatMap(List::stream)
-                .toList();
+        return Stream.of(head, numbers, List.of(status.vi)).flatMap(List::stream).toList();
     }
 
     private static String number(Double d) {

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes one operator's monthly letter as an A4 PDF with the margins of Decree 30/2020/NĐ-CP
- * (left 30 mm, right 15 mm, top and bottom 20 mm).
+ * Writes one operator's monthly letter as an A4 PDF with the margins of Decree 30/2020/NĐ-CP (left
+ * 30 mm, right 15 mm, top and bottom 20 mm).
  */
 final class ReportPdf {
 
@@ -48,10 +48,15 @@ final class ReportPdf {
             FollowUpSection.write(doc, c, 6);
             ClosingSection.methodology(doc, c, 8);
         } else {
-            doc.add(PdfBlocks.body("Không có số liệu đo trong tháng " + VnFormat.month(c.month())
-                    + " đối với mạng " + c.operator().displayName() + " trên địa bàn phường "
-                    + "(no measurements this month). Phòng Văn hóa – Xã hội sẽ tiếp tục theo dõi "
-                    + "trong các tháng tiếp theo."));
+            doc.add(
+                    PdfBlocks.body(
+                            "Không có số liệu đo trong tháng "
+                                    + VnFormat.month(c.month())
+                                    + " đối với mạng "
+                                    + c.operator().displayName()
+                                    + " trên địa bàn phường "
+                                    + "(no measurements this month). Phòng Văn hóa – Xã hội sẽ tiếp tục theo dõi "
+                                    + "trong các tháng tiếp theo."));
             FollowUpSection.write(doc, c, 1);
             ClosingSection.methodology(doc, c, 3);
         }

@@ -4,9 +4,9 @@ package vn.speedwatch.reports;
 final class ReportQueries {
 
     /**
-     * Day aggregates of one operator in [from, to), in the canonical order of the data
-     * fingerprint: TDP code, access type, bucket start. Tests located outside the ward are not
-     * the ward's to complain about; tests without a TDP ('UNKNOWN') still count.
+     * Day aggregates of one operator in [from, to), in the canonical order of the data fingerprint:
+     * TDP code, access type, bucket start. Tests located outside the ward are not the ward's to
+     * complain about; tests without a TDP ('UNKNOWN') still count.
      */
     static final String DAY_ROWS =
             """

@@ -51,7 +51,12 @@ public record ReportSummary(
 
     private static ReportSummary withFlags(ReportSummary s, List<FlaggedCell> flags) {
         return new ReportSummary(
-                s.version(), s.hasData(), s.samples(), s.deviceDays(), s.tdpCount(),
-                s.dataFingerprint(), flags);
+                s.version(),
+                s.hasData(),
+                s.samples(),
+                s.deviceDays(),
+                s.tdpCount(),
+                s.dataFingerprint(),
+                flags);
     }
 }

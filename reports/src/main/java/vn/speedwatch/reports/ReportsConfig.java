@@ -6,8 +6,8 @@ import vn.speedwatch.model.Settings;
 /**
  * Settings of the monthly reports, read once from {@link Settings}.
  *
- * <p>Only a sample-count minimum applies per cell: distinct devices cannot be merged from day
- * rows (a device seen on two days would count twice), so a device minimum would be a guess.
+ * <p>Only a sample-count minimum applies per cell: distinct devices cannot be merged from day rows
+ * (a device seen on two days would count twice), so a device minimum would be a guess.
  *
  * @param minSamples tests a TDP × access type cell needs before its numbers are shown
  * @param trendMonths months in the trend chart, the report month included (6–24)
@@ -30,8 +30,10 @@ public record ReportsConfig(int minSamples, int trendMonths, int worstCount, Zon
         }
     }
 
-    /** Keys {@code reports.min-samples} (20), {@code reports.trend-months} (12), {@code
-     * reports.worst-count} (5), {@code reports.zone} (Asia/Ho_Chi_Minh). */
+    /**
+     * Keys {@code reports.min-samples} (20), {@code reports.trend-months} (12), {@code
+     * reports.worst-count} (5), {@code reports.zone} (Asia/Ho_Chi_Minh).
+     */
     public static ReportsConfig from(Settings s) {
         return new ReportsConfig(
                 s.integer("reports.min-samples", 20),

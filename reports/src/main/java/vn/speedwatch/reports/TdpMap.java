@@ -34,8 +34,12 @@ final class TdpMap {
         Canvas canvas = new Canvas(cb.createTemplate(width, height));
         List<Area> areas = content.areas();
         if (areas.isEmpty()) {
-            canvas.text("Chưa có ranh giới tổ dân phố / no TDP boundaries", width / 2,
-                    height / 2, 10, Canvas.center());
+            canvas.text(
+                    "Chưa có ranh giới tổ dân phố / no TDP boundaries",
+                    width / 2,
+                    height / 2,
+                    10,
+                    Canvas.center());
         } else {
             Projection p = Projection.fit(areas, width, height - LEGEND);
             Map<String, CellStatus> worst = worstByTdp(content.lines());
@@ -89,8 +93,14 @@ final class TdpMap {
     private static void label(Canvas canvas, Area a, Projection p) {
         Point at = a.geometry().getInteriorPoint();
         String code = a.code().replaceFirst("^TDP-0?", "");
-        canvas.text(code, p.x(at.getX()), p.y(at.getY()) - 3, 8, Canvas.center(),
-                PdfFonts.BOLD, Color.BLACK);
+        canvas.text(
+                code,
+                p.x(at.getX()),
+                p.y(at.getY()) - 3,
+                8,
+                Canvas.center(),
+                PdfFonts.BOLD,
+                Color.BLACK);
     }
 
     private static void legend(Canvas c) {

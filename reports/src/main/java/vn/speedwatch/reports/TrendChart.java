@@ -12,8 +12,8 @@ import java.util.Map;
 import vn.speedwatch.model.AccessType;
 
 /**
- * Line chart of the operator's monthly median download per access type over the trend window,
- * drawn with OpenPDF's own graphics. Months below the minimum sample count are left as gaps.
+ * Line chart of the operator's monthly median download per access type over the trend window, drawn
+ * with OpenPDF's own graphics. Months below the minimum sample count are left as gaps.
  */
 final class TrendChart {
 
@@ -41,8 +41,12 @@ final class TrendChart {
             lx += 85;
         }
         if (series.isEmpty()) {
-            c.text("Chưa đủ mẫu để vẽ xu hướng / not enough samples for a trend",
-                    LEFT + plotW / 2, BOTTOM + plotH / 2, 9, Canvas.center());
+            c.text(
+                    "Chưa đủ mẫu để vẽ xu hướng / not enough samples for a trend",
+                    LEFT + plotW / 2,
+                    BOTTOM + plotH / 2,
+                    9,
+                    Canvas.center());
         }
         return Image.getInstance(c.template());
     }
@@ -100,13 +104,16 @@ final class TrendChart {
         c.line(LEFT, BOTTOM, LEFT + w, BOTTOM, Color.BLACK, 0.7f);
         c.line(LEFT, BOTTOM, LEFT, BOTTOM + h, Color.BLACK, 0.7f);
         for (int i = 0; i < months.size(); i++) {
-            c.text(VnFormat.month(months.get(i)), x(i, months.size(), w), BOTTOM - 11, 7,
+            c.text(
+                    VnFormat.month(months.get(i)),
+                    x(i, months.size(), w),
+                    BOTTOM - 11,
+                    7,
                     Canvas.center());
         }
     }
 
-    private static void plot(Canvas c, Double[] values, Color color, double max, float w,
-            float h) {
+    private static void plot(Canvas c, Double[] values, Color color, double max, float w, float h) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 continue;

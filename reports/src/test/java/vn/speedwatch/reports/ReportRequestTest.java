@@ -54,8 +54,9 @@ class ReportRequestTest {
 
     @Test
     void unknownOperatorAndMissingRequesterAreClearErrors() {
-        assertThatThrownBy(() -> ReportRequest.parse("2026-10", "Telco X", OUT, "An",
-                NOVEMBER_2026)).hasMessageContaining("Nhà mạng không xác định: Telco X");
+        assertThatThrownBy(
+                        () -> ReportRequest.parse("2026-10", "Telco X", OUT, "An", NOVEMBER_2026))
+                .hasMessageContaining("Nhà mạng không xác định: Telco X");
         assertThatThrownBy(() -> ReportRequest.parse("2026-10", null, OUT, " ", NOVEMBER_2026))
                 .hasMessageContaining("Thiếu tên người yêu cầu");
     }

@@ -24,8 +24,8 @@ import vn.speedwatch.warehouse.RawMeasurementRow;
 
 /**
  * Seeds a month of one cell (TDP × operator × access type) with a known log-normal download
- * distribution, as the pipeline would leave it: the raw rows (so SQL can check the report) and
- * day aggregates with real sketches built from the same values.
+ * distribution, as the pipeline would leave it: the raw rows (so SQL can check the report) and day
+ * aggregates with real sketches built from the same values.
  */
 final class Seeder {
 
@@ -44,7 +44,13 @@ final class Seeder {
     }
 
     /** {@code n} tests spread over the month's days, download median near {@code median}. */
-    void cell(Operator op, String tdp, AccessType access, YearMonth month, int n, double median,
+    void cell(
+            Operator op,
+            String tdp,
+            AccessType access,
+            YearMonth month,
+            int n,
+            double median,
             long seed) {
         Random random = new Random(seed);
         TreeMap<LocalDate, List<RawMeasurementRow>> byDay = new TreeMap<>();
@@ -57,27 +63,58 @@ final class Seeder {
         }
         List<QualityAggregateRow> rows = new ArrayList<>();
         List<RawMeasurementRow> all = new ArrayList<>();
-        byDay.forEach((day, ms) -> {
-            rows.add(dayRow(day, ms));
-            all.addAll(ms);
-        });
+        byDay.forEach(
+                (day, ms) -> {
+                    rows.add(dayRow(day, ms));
+                    all.addAll(ms);
+                });
         aggregates.upsert(rows);
         if (writeRaw) {
             raw.upsert(all);
         }
     }
 
-    private RawMeasurementRow measurement(Operator op, String tdp, AccessType access, Instant at,
-            double median, Random random, int i) {
+    private RawMeasurementRow measurement(
+            Operator op,
+            String tdp,
+            AccessType access,
+            Instant at,
+            double median,
+            Random random,
+            int i) {
         double down = round(median * Math.exp(0.5 * random.nextGaussian()));
         double up = round(down * (access.isFixed() ? 0.9 : 0.3));
         double latency = round(15 + 40 * random.nextDouble());
         Double plan = access.isFixed() ? FIBRE_PLAN : null;
         Boolean pass = thresholds.samplePasses(access, down, up, latency, plan, plan);
-        return new RawMeasurementRow(UUID.nameUUIDFromBytes((tdp + op + access + at + i)
-                .getBytes()), at, at, down, up, latency, null, null, null, op.name(),
-                op.displayName(), access.name(), plan, plan, tdp, null, null, null, null, null,
-                "web", 4, "device-" + (i % 7), null, pass, null, null);
+        return new RawMeasurementRow(
+                UUID.nameUUIDFromBytes((tdp + op + access + at + i).getBytes()),
+                at,
+                at,
+                down,
+                up,
+                latency,
+                null,
+                null,
+                null,
+                op.name(),
+                op.displayName(),
+                access.name(),
+                plan,
+                plan,
+                tdp,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "web",
+                4,
+                "device-" + (i % 7),
+                null,
+                pass,
+                null,
+                null);
     }
 
     private static QualityAggregateRow dayRow(LocalDate day, List<RawMeasurementRow> ms) {
@@ -98,17 +135,36 @@ final class Seeder {
             }
         }
         RawMeasurementRow first = ms.get(0);
-        return new QualityAggregateRow(QualityAggregateRow.DAY, day.atStartOfDay(ZONE).toInstant(),
-                first.tdpCode(), first.operator(), first.accessType(), ms.size(), devices.size(),
-                mean(ms, RawMeasurementRow::downloadMbps), q(down, 0.5), q(down, 0.1),
-                q(down, 0.9), mean(ms, RawMeasurementRow::uploadMbps), q(up, 0.5), q(up, 0.1),
-                q(up, 0.9), mean(ms, RawMeasurementRow::latencyMs), q(lat, 0.5), q(lat, 0.1),
-                q(lat, 0.9), evaluated, below, evaluated == 0 ? null : (double) below / evaluated,
-                QualitySketch.toBytes(down), QualitySketch.toBytes(up), QualitySketch.toBytes(lat));
+        return new QualityAggregateRow(
+                QualityAggregateRow.DAY,
+                day.atStartOfDay(ZONE).toInstant(),
+                first.tdpCode(),
+                first.operator(),
+                first.accessType(),
+                ms.size(),
+                devices.size(),
+                mean(ms, RawMeasurementRow::downloadMbps),
+                q(down, 0.5),
+                q(down, 0.1),
+                q(down, 0.9),
+                mean(ms, RawMeasurementRow::uploadMbps),
+                q(up, 0.5),
+                q(up, 0.1),
+                q(up, 0.9),
+                mean(ms, RawMeasurementRow::latencyMs),
+                q(lat, 0.5),
+                q(lat, 0.1),
+                q(lat, 0.9),
+                evaluated,
+                below,
+                evaluated == 0 ? null : (double) below / evaluated,
+                QualitySketch.toBytes(down),
+                QualitySketch.toBytes(up),
+                QualitySketch.toBytes(lat));
     }
 
-    private static double mean(List<RawMeasurementRow> ms,
-            java.util.function.ToDoubleFunction<RawMeasurementRow> f) {
+    private static double mean(
+            List<RawMeasurementRow> ms, java.util.function.ToDoubleFunction<RawMeasurementRow> f) {
         return ms.stream().mapToDouble(f).average().orElseThrow();
     }
 

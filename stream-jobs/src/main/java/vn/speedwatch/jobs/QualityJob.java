@@ -1,11 +1,9 @@
 package vn.speedwatch.jobs;
 
+import java.nio.file.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.model.Settings;
-
-import java.nio.file.Path;
 
 /**
  * Entry point of the job jar on a Flink cluster: reads the settings (an optional properties file as

@@ -1,5 +1,6 @@
 package vn.speedwatch.jobs;
 
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -11,7 +12,6 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.functions.AggregateQuality;
 import vn.speedwatch.jobs.functions.AlertRules;
@@ -35,8 +35,6 @@ import vn.speedwatch.jobs.records.QualityAggregate;
 import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.jobs.sources.EventSource;
 import vn.speedwatch.jobs.sources.KafkaEventSource;
-
-import java.time.Duration;
 
 /**
  * The speedwatch quality job: topic records → parse and validate → de-duplicate → enrich with TDP →
@@ -185,10 +183,10 @@ public final class QualityPipeline {
                 skipClosed(capped, Buckets.DAY, config);
         SingleOutputStreamOperator<QualityAggregate> hourly =
                 window(openHours, Buckets.HOUR, config);
-        SingleOutputStreamOperator<QualityAggregate> daily =
-                window(openDays, Buckets.DAY, config);
+        SingleOutputStreamOperator<QualityAggregate> daily = window(openDays, Buckets.DAY, config);
         DataStream<EnrichedMeasurement> late =
-                openHours.getSideOutput(LateEvents.LATE)
+                openHours
+                        .getSideOutput(LateEvents.LATE)
                         .union(
                                 openDays.getSideOutput(LateEvents.LATE),
                                 hourly.getSideOutput(LateEvents.LATE),

@@ -1,5 +1,11 @@
 package vn.speedwatch.jobs;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -7,7 +13,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.functions.Buckets;
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
@@ -19,14 +24,6 @@ import vn.speedwatch.jobs.sources.RawRangeReader;
 import vn.speedwatch.model.Settings;
 import vn.speedwatch.warehouse.AggregateRepository;
 import vn.speedwatch.warehouse.Warehouse;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import javax.sql.DataSource;
 
 /**
  * Recomputes the hour and day aggregates of a time range from the raw table, as a Flink batch job

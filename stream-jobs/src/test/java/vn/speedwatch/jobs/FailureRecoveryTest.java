@@ -2,11 +2,17 @@ package vn.speedwatch.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.jobs.testing.BoundedSource;
@@ -14,15 +20,6 @@ import vn.speedwatch.jobs.testing.Dataset;
 import vn.speedwatch.jobs.testing.FailOnceAfterCheckpoint;
 import vn.speedwatch.jobs.testing.Fixtures;
 import vn.speedwatch.warehouse.testing.PostgresDatabase;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
 
 /**
  * A failure in the middle of the stream, after a checkpoint, restarts the job from that checkpoint;
@@ -36,9 +33,7 @@ import javax.sql.DataSource;
  */
 class FailureRecoveryTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase WITHOUT_FAILURE = new PostgresDatabase();
 

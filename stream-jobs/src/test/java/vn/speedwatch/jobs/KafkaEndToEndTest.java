@@ -1,12 +1,20 @@
 package vn.speedwatch.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 import static vn.speedwatch.jobs.testing.Fixtures.erasure;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,33 +26,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.jobs.sources.KafkaEventSource;
+import vn.speedwatch.jobs.testing.Fixtures;
 import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.model.MeasurementEvent;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import vn.speedwatch.jobs.testing.Fixtures;
-
 /** From a real (in-process) Kafka broker through the job to PostgreSQL, as in production. */
 class KafkaEndToEndTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 
@@ -118,7 +113,7 @@ class KafkaEndToEndTest {
         assertThat(
                         count(
                                 "SELECT sample_count FROM quality_aggregates WHERE resolution ="
-                                    + " 'day' AND tdp_code = 'TDP-02' AND operator = 'VIETTEL'"))
+                                        + " 'day' AND tdp_code = 'TDP-02' AND operator = 'VIETTEL'"))
                 .isEqualTo(kept.size());
         assertThat(
                         count(

@@ -3,19 +3,6 @@ package vn.speedwatch.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import vn.speedwatch.jobs.config.PipelineConfig;
-import vn.speedwatch.jobs.sinks.PipelineSinks;
-import vn.speedwatch.jobs.testing.BoundedSource;
-import vn.speedwatch.jobs.testing.Dataset;
-import vn.speedwatch.jobs.testing.Fixtures;
-import vn.speedwatch.warehouse.testing.PostgresDatabase;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,8 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.speedwatch.jobs.config.PipelineConfig;
+import vn.speedwatch.jobs.sinks.PipelineSinks;
+import vn.speedwatch.jobs.testing.BoundedSource;
+import vn.speedwatch.jobs.testing.Dataset;
+import vn.speedwatch.jobs.testing.Fixtures;
+import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /**
  * The whole pipeline on a MiniCluster (parallelism 2) over a generated day-and-a-half of traffic
@@ -37,9 +34,7 @@ import javax.sql.DataSource;
  */
 class QualityPipelineTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 

@@ -3,11 +3,17 @@ package vn.speedwatch.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.testing.Fixtures;
 import vn.speedwatch.warehouse.AggregateRepository;
@@ -16,20 +22,10 @@ import vn.speedwatch.warehouse.QualityAggregateRow;
 import vn.speedwatch.warehouse.RawMeasurementRow;
 import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-
 /** The batch rebuild recomputes a range's aggregates from the raw table, and only that range. */
 class RebuildAggregatesTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 

@@ -21,22 +21,48 @@ public final class AggregateRepository {
 
     /** Inserts or replaces the rows in one transaction; returns the number written. */
     public int upsert(List<QualityAggregateRow> rows) {
-        return jdbc.batch("upserting " + rows.size() + " quality aggregates", Sql.AGG_UPSERT,
-                rows, AggregateRepository::bind);
+        return jdbc.batch(
+                "upserting " + rows.size() + " quality aggregates",
+                Sql.AGG_UPSERT,
+                rows,
+                AggregateRepository::bind);
     }
 
     /** Deletes one bucket's row; returns 1 if it existed, else 0. */
-    public int delete(String resolution, String tdpCode, String operator, String accessType,
+    public int delete(
+            String resolution,
+            String tdpCode,
+            String operator,
+            String accessType,
             Instant bucketStart) {
-        return jdbc.update("deleting aggregate " + resolution + "/" + tdpCode + "/" + operator
-                + "/" + accessType + "@" + bucketStart, Sql.AGG_DELETE,
-                resolution, tdpCode, operator, accessType, bucketStart);
+        return jdbc.update(
+                "deleting aggregate "
+                        + resolution
+                        + "/"
+                        + tdpCode
+                        + "/"
+                        + operator
+                        + "/"
+                        + accessType
+                        + "@"
+                        + bucketStart,
+                Sql.AGG_DELETE,
+                resolution,
+                tdpCode,
+                operator,
+                accessType,
+                bucketStart);
     }
 
     /** Rows of one resolution with {@code from <= bucket_start < to}, oldest first. */
     public List<QualityAggregateRow> find(String resolution, Instant from, Instant to) {
-        return jdbc.query("finding " + resolution + " aggregates", Sql.AGG_FIND,
-                AggregateRepository::read, resolution, from, to);
+        return jdbc.query(
+                "finding " + resolution + " aggregates",
+                Sql.AGG_FIND,
+                AggregateRepository::read,
+                resolution,
+                from,
+                to);
     }
 
     private static void bind(PreparedStatement ps, QualityAggregateRow r) throws SQLException {
@@ -47,9 +73,20 @@ public final class AggregateRepository {
         ps.setString(5, r.accessType());
         ps.setLong(6, r.sampleCount());
         ps.setInt(7, r.deviceCount());
-        Double[] stats = {r.downloadMean(), r.downloadMedian(), r.downloadP10(),
-            r.downloadP90(), r.uploadMean(), r.uploadMedian(), r.uploadP10(), r.uploadP90(),
-            r.latencyMean(), r.latencyMedian(), r.latencyP10(), r.latencyP90()};
+        Double[] stats = {
+            r.downloadMean(),
+            r.downloadMedian(),
+            r.downloadP10(),
+            r.downloadP90(),
+            r.uploadMean(),
+            r.uploadMedian(),
+            r.uploadP10(),
+            r.uploadP90(),
+            r.latencyMean(),
+            r.latencyMedian(),
+            r.latencyP10(),
+            r.latencyP90()
+        };
         for (int i = 0; i < stats.length; i++) {
             Jdbc.setDouble(ps, 8 + i, stats[i]);
         }

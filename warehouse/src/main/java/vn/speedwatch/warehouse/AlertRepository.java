@@ -26,19 +26,36 @@ public final class AlertRepository {
 
     /** Opens the alert unless one of its key and kind is not closed; returns the new id if so. */
     public Optional<Long> openIfAbsent(AlertRow a) {
-        List<Long> ids = jdbc.query("opening alert " + describe(a), Sql.ALERT_OPEN_IF_ABSENT,
-                rs -> rs.getLong(1), a.tdpCode(), a.operator(), a.accessType(), a.kind(),
-                a.openedAt(), a.sampleCount(), a.median24h(), a.baselineMedian(),
-                a.belowQcvnShare(), a.details());
+        List<Long> ids =
+                jdbc.query(
+                        "opening alert " + describe(a),
+                        Sql.ALERT_OPEN_IF_ABSENT,
+                        rs -> rs.getLong(1),
+                        a.tdpCode(),
+                        a.operator(),
+                        a.accessType(),
+                        a.kind(),
+                        a.openedAt(),
+                        a.sampleCount(),
+                        a.median24h(),
+                        a.baselineMedian(),
+                        a.belowQcvnShare(),
+                        a.details());
         ids.forEach(id -> LOG.info("Alert {} opened: {}", id, describe(a)));
         return ids.stream().findFirst();
     }
 
     /** Closes the open or acknowledged alert of that key and kind; returns how many closed. */
-    public int close(String tdpCode, String operator, String accessType, String kind,
-            Instant closedAt) {
-        return jdbc.update("closing alert " + tdpCode + "/" + operator + "/" + accessType + "/"
-                + kind, Sql.ALERT_CLOSE, closedAt, tdpCode, operator, accessType, kind);
+    public int close(
+            String tdpCode, String operator, String accessType, String kind, Instant closedAt) {
+        return jdbc.update(
+                "closing alert " + tdpCode + "/" + operator + "/" + accessType + "/" + kind,
+                Sql.ALERT_CLOSE,
+                closedAt,
+                tdpCode,
+                operator,
+                accessType,
+                kind);
     }
 
     /** Marks an open alert as seen by {@code by}; false if it is not open (or does not exist). */
@@ -53,8 +70,12 @@ public final class AlertRepository {
 
     /** Alerts that were open at some moment of {@code [from, to)}, oldest first. */
     public List<AlertRow> findOverlapping(Instant from, Instant to) {
-        return jdbc.query("finding alerts between " + from + " and " + to,
-                Sql.ALERT_FIND_OVERLAPPING, AlertRepository::read, to, from);
+        return jdbc.query(
+                "finding alerts between " + from + " and " + to,
+                Sql.ALERT_FIND_OVERLAPPING,
+                AlertRepository::read,
+                to,
+                from);
     }
 
     private static String describe(AlertRow a) {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * One row of {@code alerts}: a quality alert for a TDP × operator × access type. {@code id} is
- * null until stored; {@code details} is a JSON document as text.
+ * One row of {@code alerts}: a quality alert for a TDP × operator × access type. {@code id} is null
+ * until stored; {@code details} is a JSON document as text.
  */
 public record AlertRow(
         Long id,
@@ -50,10 +50,32 @@ public record AlertRow(
     }
 
     /** A new open alert, as the alert job raises it. */
-    public static AlertRow open(String tdpCode, String operator, String accessType, String kind,
-            Instant openedAt, Long sampleCount, Double median24h, Double baselineMedian,
-            Double belowQcvnShare, String details) {
-        return new AlertRow(null, tdpCode, operator, accessType, kind, OPEN, openedAt, null,
-                sampleCount, median24h, baselineMedian, belowQcvnShare, details, null, null);
+    public static AlertRow open(
+            String tdpCode,
+            String operator,
+            String accessType,
+            String kind,
+            Instant openedAt,
+            Long sampleCount,
+            Double median24h,
+            Double baselineMedian,
+            Double belowQcvnShare,
+            String details) {
+        return new AlertRow(
+                null,
+                tdpCode,
+                operator,
+                accessType,
+                kind,
+                OPEN,
+                openedAt,
+                null,
+                sampleCount,
+                median24h,
+                baselineMedian,
+                belowQcvnShare,
+                details,
+                null,
+                null);
     }
 }

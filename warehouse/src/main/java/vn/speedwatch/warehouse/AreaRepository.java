@@ -17,8 +17,8 @@ public final class AreaRepository {
 
     /** Inserts or replaces the areas (keyed by code) in one transaction. */
     public int upsert(List<AreaRow> rows) {
-        return jdbc.batch("upserting " + rows.size() + " areas", Sql.AREA_UPSERT, rows,
-                AreaRepository::bind);
+        return jdbc.batch(
+                "upserting " + rows.size() + " areas", Sql.AREA_UPSERT, rows, AreaRepository::bind);
     }
 
     /** Every area, by code. */

@@ -4,8 +4,8 @@ import static vn.speedwatch.warehouse.Require.finiteOrNull;
 import static vn.speedwatch.warehouse.Require.text;
 
 /**
- * One row of {@code areas}: a tổ dân phố with its boundary as a GeoJSON geometry (text, WGS84)
- * and the position of its cultural house, where meetings about complaints take place.
+ * One row of {@code areas}: a tổ dân phố with its boundary as a GeoJSON geometry (text, WGS84) and
+ * the position of its cultural house, where meetings about complaints take place.
  */
 public record AreaRow(
         String code,

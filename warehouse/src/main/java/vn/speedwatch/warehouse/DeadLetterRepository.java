@@ -20,14 +20,20 @@ public final class DeadLetterRepository {
      * recordRef} is already stored is skipped: it is the same record, replayed.
      */
     public int insert(List<DeadLetterRow> rows) {
-        return jdbc.batch("inserting " + rows.size() + " dead letters", Sql.DEAD_LETTER_INSERT,
-                rows, DeadLetterRepository::bind);
+        return jdbc.batch(
+                "inserting " + rows.size() + " dead letters",
+                Sql.DEAD_LETTER_INSERT,
+                rows,
+                DeadLetterRepository::bind);
     }
 
     /** The most recent dead letters, newest first, for the operator's dashboard. */
     public List<DeadLetterRow> findRecent(int limit) {
-        return jdbc.query("finding recent dead letters", Sql.DEAD_LETTER_FIND_RECENT,
-                DeadLetterRepository::read, limit);
+        return jdbc.query(
+                "finding recent dead letters",
+                Sql.DEAD_LETTER_FIND_RECENT,
+                DeadLetterRepository::read,
+                limit);
     }
 
     private static void bind(PreparedStatement ps, DeadLetterRow r) throws SQLException {

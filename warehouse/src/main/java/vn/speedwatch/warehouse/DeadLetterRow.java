@@ -30,8 +30,8 @@ public record DeadLetterRow(
     }
 
     /** A new dead letter received now, with no record reference. */
-    public static DeadLetterRow of(String recordKey, String payload, String reason,
-            String violations) {
+    public static DeadLetterRow of(
+            String recordKey, String payload, String reason, String violations) {
         return new DeadLetterRow(null, null, recordKey, payload, reason, violations, null);
     }
 }

@@ -7,22 +7,23 @@ import java.util.HexFormat;
 
 /**
  * A HyperLogLog sketch of device hashes that plain PostgreSQL merges and estimates without an
- * extension (migration V13 creates {@code device_sketch_of}, {@code device_sketch_union} and
- * {@code device_sketch_estimate}). Distinct devices cannot be summed across days or cells; these
- * sketches can be merged for any Grafana time range and filter.
+ * extension (migration V13 creates {@code device_sketch_of}, {@code device_sketch_union} and {@code
+ * device_sketch_estimate}). Distinct devices cannot be summed across days or cells; these sketches
+ * can be merged for any Grafana time range and filter.
  *
- * <p>Layout: {@value #REGISTERS} registers ({@code p = }{@value #PRECISION}) of {@value
- * #RANK_BITS} bits each, stored as a {@code bit varying}. A register of rank {@code r} holds
- * {@code r} one-bits followed by zeros (a thermometer code), so the element-wise maximum of two
- * sketches is their bitwise OR and SQL merges them with the built-in {@code bit_or} aggregate at
- * C speed. The hash is the first 64 bits of MD5(device hash), which SQL computes too; ranks above
- * {@value #RANK_BITS} are capped, which only matters beyond ~10^6 devices.
+ * <p>Layout: {@value #REGISTERS} registers ({@code p = }{@value #PRECISION}) of {@value #RANK_BITS}
+ * bits each, stored as a {@code bit varying}. A register of rank {@code r} holds {@code r} one-bits
+ * followed by zeros (a thermometer code), so the element-wise maximum of two sketches is their
+ * bitwise OR and SQL merges them with the built-in {@code bit_or} aggregate at C speed. The hash is
+ * the first 64 bits of MD5(device hash), which SQL computes too; ranks above {@value #RANK_BITS}
+ * are capped, which only matters beyond ~10^6 devices.
  */
 public final class DeviceSketch {
 
     public static final int PRECISION = 10;
     public static final int REGISTERS = 1 << PRECISION;
     public static final int RANK_BITS = 10;
+
     /** Size of the encoded sketch: {@value #REGISTERS} × {@value #RANK_BITS} bits. */
     public static final int BYTES = REGISTERS * RANK_BITS / 8;
 
@@ -84,8 +85,8 @@ public final class DeviceSketch {
             return null;
         }
         if (bits.length() % 8 != 0) {
-            throw new IllegalArgumentException("a device sketch has a whole number of bytes, got "
-                    + bits.length() + " bits");
+            throw new IllegalArgumentException(
+                    "a device sketch has a whole number of bytes, got " + bits.length() + " bits");
         }
         byte[] out = new byte[bits.length() / 8];
         for (int i = 0; i < bits.length(); i++) {

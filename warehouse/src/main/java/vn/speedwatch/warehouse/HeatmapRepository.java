@@ -18,8 +18,11 @@ public final class HeatmapRepository {
 
     /** Inserts or replaces the cells in one transaction; returns the number written. */
     public int upsert(List<HeatmapCellRow> rows) {
-        return jdbc.batch("upserting " + rows.size() + " heatmap cells", Sql.HEATMAP_UPSERT,
-                rows, HeatmapRepository::bind);
+        return jdbc.batch(
+                "upserting " + rows.size() + " heatmap cells",
+                Sql.HEATMAP_UPSERT,
+                rows,
+                HeatmapRepository::bind);
     }
 
     /**
@@ -27,14 +30,22 @@ public final class HeatmapRepository {
      * returns 1 if it existed, else 0.
      */
     public int delete(String quadkey, String operator, String accessType, Instant day) {
-        return jdbc.update("deleting heatmap cell " + quadkey + "/" + operator + "/" + accessType
-                + "@" + day, Sql.HEATMAP_DELETE, quadkey, operator, accessType, day);
+        return jdbc.update(
+                "deleting heatmap cell " + quadkey + "/" + operator + "/" + accessType + "@" + day,
+                Sql.HEATMAP_DELETE,
+                quadkey,
+                operator,
+                accessType,
+                day);
     }
 
     /** The cells of one day, by quadkey. */
     public List<HeatmapCellRow> findDay(Instant day) {
-        return jdbc.query("finding heatmap cells of " + day, Sql.HEATMAP_FIND_DAY,
-                HeatmapRepository::read, day);
+        return jdbc.query(
+                "finding heatmap cells of " + day,
+                Sql.HEATMAP_FIND_DAY,
+                HeatmapRepository::read,
+                day);
     }
 
     private static void bind(PreparedStatement ps, HeatmapCellRow r) throws SQLException {

@@ -69,41 +69,47 @@ final class Jdbc {
         if (items.isEmpty()) {
             return 0;
         }
-        return inTransaction(operation, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (T item : items) {
-                    binder.bind(ps, item);
-                    ps.addBatch();
-                }
-                return sum(ps.executeBatch());
-            }
-        });
+        return inTransaction(
+                operation,
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (T item : items) {
+                            binder.bind(ps, item);
+                            ps.addBatch();
+                        }
+                        return sum(ps.executeBatch());
+                    }
+                });
     }
 
     /** Runs an update with the given parameters; returns the rows changed. */
     int update(String operation, String sql, Object... params) {
-        return inTransaction(operation, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindAll(ps, params);
-                return ps.executeUpdate();
-            }
-        });
+        return inTransaction(
+                operation,
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        bindAll(ps, params);
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     /** Runs a query with the given parameters and maps every row. */
     <T> List<T> query(String operation, String sql, RowMapper<T> mapper, Object... params) {
-        return inTransaction(operation, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindAll(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<T> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(mapper.map(rs));
+        return inTransaction(
+                operation,
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        bindAll(ps, params);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            List<T> rows = new ArrayList<>();
+                            while (rs.next()) {
+                                rows.add(mapper.map(rs));
+                            }
+                            return rows;
+                        }
                     }
-                    return rows;
-                }
-            }
-        });
+                });
     }
 
     static void bindAll(PreparedStatement ps, Object... params) throws SQLException {

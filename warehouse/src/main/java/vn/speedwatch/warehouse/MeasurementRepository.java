@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and writes {@code measurements_raw}: idempotent batched upserts, erasure on request,
- * and the privacy clean-ups (forgetting coordinates, deleting old rows).
+ * Reads and writes {@code measurements_raw}: idempotent batched upserts, erasure on request, and
+ * the privacy clean-ups (forgetting coordinates, deleting old rows).
  */
 public final class MeasurementRepository {
 
@@ -43,9 +43,9 @@ public final class MeasurementRepository {
     }
 
     /**
-     * Inserts or replaces the rows (keyed by id and measured_at) in one transaction. Rows whose
-     * id was erased, or is stored with another measured_at, are skipped. Returns the number of
-     * rows written.
+     * Inserts or replaces the rows (keyed by id and measured_at) in one transaction. Rows whose id
+     * was erased, or is stored with another measured_at, are skipped. Returns the number of rows
+     * written.
      */
     public int upsert(List<RawMeasurementRow> rows) {
         if (rows.isEmpty()) {
@@ -53,7 +53,8 @@ public final class MeasurementRepository {
         }
         RawUpsertBatch batch = new RawUpsertBatch(rows);
         boolean copyIn = !arraysOnly && copyInSupported();
-        return jdbc.inTransaction("upserting " + rows.size() + " raw measurements",
+        return jdbc.inTransaction(
+                "upserting " + rows.size() + " raw measurements",
                 c -> copyIn ? batch.upsertStaged(c) : batch.upsertArrays(c));
     }
 
@@ -62,9 +63,14 @@ public final class MeasurementRepository {
      * repository per batch, and a server does not change its kind under a pool.
      */
     private boolean copyInSupported() {
-        return COPY_IN.computeIfAbsent(dataSource, ds -> jdbc.query(
-                "checking whether the server takes COPY FROM STDIN", Sql.COPY_IN_SUPPORTED,
-                rs -> rs.getBoolean(1)).equals(List.of(true)));
+        return COPY_IN.computeIfAbsent(
+                dataSource,
+                ds ->
+                        jdbc.query(
+                                        "checking whether the server takes COPY FROM STDIN",
+                                        Sql.COPY_IN_SUPPORTED,
+                                        rs -> rs.getBoolean(1))
+                                .equals(List.of(true)));
     }
 
     /**
@@ -74,16 +80,20 @@ public final class MeasurementRepository {
     public boolean erase(UUID id, Instant requestedAt) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(requestedAt, "requestedAt");
-        boolean deleted = jdbc.inTransaction("erasing measurement " + id, c -> {
-            try (PreparedStatement delete = c.prepareStatement(Sql.RAW_DELETE_ID);
-                    PreparedStatement remember = c.prepareStatement(Sql.ERASURE_INSERT)) {
-                delete.setObject(1, id);
-                int n = delete.executeUpdate();
-                Jdbc.bindAll(remember, id, requestedAt);
-                remember.executeUpdate();
-                return n > 0;
-            }
-        });
+        boolean deleted =
+                jdbc.inTransaction(
+                        "erasing measurement " + id,
+                        c -> {
+                            try (PreparedStatement delete = c.prepareStatement(Sql.RAW_DELETE_ID);
+                                    PreparedStatement remember =
+                                            c.prepareStatement(Sql.ERASURE_INSERT)) {
+                                delete.setObject(1, id);
+                                int n = delete.executeUpdate();
+                                Jdbc.bindAll(remember, id, requestedAt);
+                                remember.executeUpdate();
+                                return n > 0;
+                            }
+                        });
         LOG.info("Erased measurement {} (row {})", id, deleted ? "deleted" : "not stored");
         return deleted;
     }
@@ -93,27 +103,39 @@ public final class MeasurementRepository {
     }
 
     public Optional<RawMeasurementRow> find(UUID id) {
-        return jdbc.query("finding measurement " + id, Sql.RAW_FIND,
-                MeasurementRepository::read, id).stream().findFirst();
+        return jdbc
+                .query("finding measurement " + id, Sql.RAW_FIND, MeasurementRepository::read, id)
+                .stream()
+                .findFirst();
     }
 
     /** The measurements of one TDP × operator × access type with {@code from <= t < to}. */
-    public List<RawMeasurementRow> findCell(String tdpCode, String operator, String accessType,
-            Instant from, Instant to) {
-        return jdbc.query("finding measurements of " + tdpCode + "/" + operator + "/"
-                + accessType, Sql.RAW_FIND_CELL, MeasurementRepository::read,
-                tdpCode, operator, accessType, from, to);
+    public List<RawMeasurementRow> findCell(
+            String tdpCode, String operator, String accessType, Instant from, Instant to) {
+        return jdbc.query(
+                "finding measurements of " + tdpCode + "/" + operator + "/" + accessType,
+                Sql.RAW_FIND_CELL,
+                MeasurementRepository::read,
+                tdpCode,
+                operator,
+                accessType,
+                from,
+                to);
     }
 
     /** Nulls latitude, longitude and accuracy of rows measured before {@code cutoff}. */
     public int forgetCoordinatesBefore(Instant cutoff) {
-        return jdbc.update("forgetting coordinates before " + cutoff,
-                Sql.RAW_FORGET_COORDINATES, Objects.requireNonNull(cutoff, "cutoff"));
+        return jdbc.update(
+                "forgetting coordinates before " + cutoff,
+                Sql.RAW_FORGET_COORDINATES,
+                Objects.requireNonNull(cutoff, "cutoff"));
     }
 
     /** Deletes rows measured before {@code cutoff} (retention). */
     public int deleteBefore(Instant cutoff) {
-        return jdbc.update("deleting measurements before " + cutoff, Sql.RAW_DELETE_BEFORE,
+        return jdbc.update(
+                "deleting measurements before " + cutoff,
+                Sql.RAW_DELETE_BEFORE,
                 Objects.requireNonNull(cutoff, "cutoff"));
     }
 

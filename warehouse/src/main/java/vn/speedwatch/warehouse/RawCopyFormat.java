@@ -20,9 +20,11 @@ public final class RawCopyFormat {
     /** The column list the encoded tuples fill, for {@code COPY table (COLUMNS) FROM STDIN}. */
     public static final String COLUMNS = Sql.RAW_COLUMNS;
 
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff,
-        '\r', '\n', 0};
+    private static final byte[] SIGNATURE = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
+    };
     private static final short FIELDS = 27;
+
     /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in microseconds since 1970. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
@@ -84,8 +86,10 @@ public final class RawCopyFormat {
 
     /** timestamptz: microseconds since 2000-01-01 UTC, nanoseconds rounded half up, as pgjdbc. */
     static long pgMicros(Instant t) {
-        long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
-                (t.getNano() + 500) / 1_000);
+        long micros =
+                Math.addExact(
+                        Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
+                        (t.getNano() + 500) / 1_000);
         return micros - PG_EPOCH_MICROS;
     }
 

@@ -78,9 +78,33 @@ public record RawMeasurementRow(
 
     /** This row without its precise position, as kept after the coordinate retention period. */
     public RawMeasurementRow withoutCoordinates() {
-        return new RawMeasurementRow(id, measuredAt, receivedAt, downloadMbps, uploadMbps,
-                latencyMs, jitterMs, packetLossPercent, loadedLatencyMs, operator, operatorRaw,
-                accessType, planDownloadMbps, planUploadMbps, tdpCode, cellId, null, null, null,
-                server, client, ipVersion, deviceHash, apiKeyId, qcvnPass, target2030Pass, note);
+        return new RawMeasurementRow(
+                id,
+                measuredAt,
+                receivedAt,
+                downloadMbps,
+                uploadMbps,
+                latencyMs,
+                jitterMs,
+                packetLossPercent,
+                loadedLatencyMs,
+                operator,
+                operatorRaw,
+                accessType,
+                planDownloadMbps,
+                planUploadMbps,
+                tdpCode,
+                cellId,
+                null,
+                null,
+                null,
+                server,
+                client,
+                ipVersion,
+                deviceHash,
+                apiKeyId,
+                qcvnPass,
+                target2030Pass,
+                note);
     }
 }

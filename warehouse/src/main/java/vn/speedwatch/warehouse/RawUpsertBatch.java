@@ -18,10 +18,10 @@ import org.postgresql.copy.CopyIn;
 /**
  * A batch of raw rows upserted by a single statement execution, from rows streamed by binary COPY
  * into the session's staging table ({@link #upsertStaged}) or, where the server cannot COPY in,
- * from one array per column ({@link #upsertArrays}). One statement may not touch the same key
- * twice (ON CONFLICT DO UPDATE refuses it), so rows are first reduced to one per (id,
- * measured_at), keeping the last row's values at the position the key was first seen: exactly what
- * executing the rows one by one would leave in the table.
+ * from one array per column ({@link #upsertArrays}). One statement may not touch the same key twice
+ * (ON CONFLICT DO UPDATE refuses it), so rows are first reduced to one per (id, measured_at),
+ * keeping the last row's values at the position the key was first seen: exactly what executing the
+ * rows one by one would leave in the table.
  */
 final class RawUpsertBatch {
 
@@ -40,8 +40,8 @@ final class RawUpsertBatch {
 
     /**
      * Streams the rows into {@code raw_staging} (binary COPY: no text rendering or parsing of
-     * doubles and timestamps, no WAL, no indexes) and upserts them from there in the transaction
-     * of {@code c}, whose commit empties the staging table. Returns the rows written.
+     * doubles and timestamps, no WAL, no indexes) and upserts them from there in the transaction of
+     * {@code c}, whose commit empties the staging table. Returns the rows written.
      */
     int upsertStaged(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -93,8 +93,13 @@ final class RawUpsertBatch {
         ps.setArray(++i, doubles(c, RawMeasurementRow::accuracyM));
         ps.setArray(++i, texts(c, RawMeasurementRow::server));
         ps.setArray(++i, texts(c, RawMeasurementRow::client));
-        ps.setArray(++i, c.createArrayOf("int2", column(r -> r.ipVersion() == null
-                ? null : r.ipVersion().shortValue(), Short[]::new)));
+        ps.setArray(
+                ++i,
+                c.createArrayOf(
+                        "int2",
+                        column(
+                                r -> r.ipVersion() == null ? null : r.ipVersion().shortValue(),
+                                Short[]::new)));
         ps.setArray(++i, texts(c, RawMeasurementRow::deviceHash));
         ps.setArray(++i, texts(c, RawMeasurementRow::apiKeyId));
         ps.setArray(++i, booleans(c, RawMeasurementRow::qcvnPass));
@@ -102,13 +107,11 @@ final class RawUpsertBatch {
         ps.setArray(++i, texts(c, RawMeasurementRow::note));
     }
 
-    private Array doubles(Connection c, Function<RawMeasurementRow, Double> f)
-            throws SQLException {
+    private Array doubles(Connection c, Function<RawMeasurementRow, Double> f) throws SQLException {
         return c.createArrayOf("float8", column(f, Double[]::new));
     }
 
-    private Array texts(Connection c, Function<RawMeasurementRow, String> f)
-            throws SQLException {
+    private Array texts(Connection c, Function<RawMeasurementRow, String> f) throws SQLException {
         return c.createArrayOf("text", column(f, String[]::new));
     }
 

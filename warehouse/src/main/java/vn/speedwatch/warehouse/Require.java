@@ -34,8 +34,8 @@ final class Require {
     }
 
     /**
-     * Free text people typed, with NUL characters replaced: PostgreSQL text cannot hold them,
-     * and one stray byte in a note must not block a whole batch or lose the measurement.
+     * Free text people typed, with NUL characters replaced: PostgreSQL text cannot hold them, and
+     * one stray byte in a note must not block a whole batch or lose the measurement.
      */
     static String storable(String value) {
         return value == null ? null : value.replace('\u0000', '\uFFFD');

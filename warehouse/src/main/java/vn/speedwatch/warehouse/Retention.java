@@ -10,11 +10,11 @@ import vn.speedwatch.model.Settings;
 
 /**
  * The privacy clean-up the scheduled job runs (Decree 13/2023/NĐ-CP): forget precise coordinates
- * after {@code privacy.keep-coordinates} (default 30 days, the key stream-jobs uses too) and
- * delete raw measurements after {@code privacy.keep-raw} (default 400 days; pass the same value to
- * {@link Warehouse#migrate(javax.sql.DataSource, Duration)} for the TimescaleDB policy). On
- * TimescaleDB the retention policy also drops whole chunks; running this there too is harmless
- * and keeps both databases equally clean.
+ * after {@code privacy.keep-coordinates} (default 30 days, the key stream-jobs uses too) and delete
+ * raw measurements after {@code privacy.keep-raw} (default 400 days; pass the same value to {@link
+ * Warehouse#migrate(javax.sql.DataSource, Duration)} for the TimescaleDB policy). On TimescaleDB
+ * the retention policy also drops whole chunks; running this there too is harmless and keeps both
+ * databases equally clean.
  */
 public final class Retention {
 
@@ -26,8 +26,12 @@ public final class Retention {
             Objects.requireNonNull(coordinates, "coordinates");
             Objects.requireNonNull(raw, "raw");
             if (coordinates.isNegative() || coordinates.compareTo(raw) > 0) {
-                throw new IllegalArgumentException("privacy.keep-coordinates (" + coordinates
-                        + ") must be between 0 and privacy.keep-raw (" + raw + ")");
+                throw new IllegalArgumentException(
+                        "privacy.keep-coordinates ("
+                                + coordinates
+                                + ") must be between 0 and privacy.keep-raw ("
+                                + raw
+                                + ")");
             }
         }
 
@@ -54,8 +58,12 @@ public final class Retention {
     public Result apply(Instant now) {
         int deleted = measurements.deleteBefore(now.minus(policy.raw()));
         int forgotten = measurements.forgetCoordinatesBefore(now.minus(policy.coordinates()));
-        LOG.info("Retention at {}: forgot coordinates of {} measurements, deleted {} older than {}",
-                now, forgotten, deleted, policy.raw());
+        LOG.info(
+                "Retention at {}: forgot coordinates of {} measurements, deleted {} older than {}",
+                now,
+                forgotten,
+                deleted,
+                policy.raw());
         return new Result(forgotten, deleted);
     }
 }

@@ -10,7 +10,8 @@ final class Sql {
 
     // ---- measurements_raw -------------------------------------------------------------------
 
-    static final String RAW_COLUMNS = """
+    static final String RAW_COLUMNS =
+            """
             id, measured_at, received_at, download_mbps, upload_mbps, latency_ms, jitter_ms,
             packet_loss_percent, loaded_latency_ms, operator, operator_raw, access_type,
             plan_download_mbps, plan_upload_mbps, tdp_code, cell_id, latitude, longitude,
@@ -18,24 +19,28 @@ final class Sql {
             target_2030_pass, note""";
 
     /**
-     * Upsert of a whole batch in one statement from a row source {@code r} with the raw columns
-     * and {@code seen}, the row's position in the batch (see {@link RawUpsertBatch}): pgjdbc
-     * cannot rewrite an INSERT ... SELECT ... WHERE into a multi-row insert, so a JDBC batch of
-     * single-row upserts costs one execution per row. It skips ids erased by their owner (a replay
-     * must not resurrect them) and ids already stored with another measured_at (the key is (id,
-     * measured_at) only because hypertables need the time column in it; an id names one
-     * measurement). The source holds one row per (id, measured_at); for an id not yet stored that
-     * arrives at several times, DISTINCT ON keeps the time seen first, as row-by-row execution
-     * would have. The stored-elsewhere test is a scalar subquery, not NOT EXISTS, because the
-     * planner may turn an anti-join into a hash of the whole raw table when its statistics are
-     * stale (a fresh or truncated table), costing a full scan per batch; a subquery (measured_at
-     * is never null: NULL means no such row) stays one index probe per row.
+     * Upsert of a whole batch in one statement from a row source {@code r} with the raw columns and
+     * {@code seen}, the row's position in the batch (see {@link RawUpsertBatch}): pgjdbc cannot
+     * rewrite an INSERT ... SELECT ... WHERE into a multi-row insert, so a JDBC batch of single-row
+     * upserts costs one execution per row. It skips ids erased by their owner (a replay must not
+     * resurrect them) and ids already stored with another measured_at (the key is (id, measured_at)
+     * only because hypertables need the time column in it; an id names one measurement). The source
+     * holds one row per (id, measured_at); for an id not yet stored that arrives at several times,
+     * DISTINCT ON keeps the time seen first, as row-by-row execution would have. The
+     * stored-elsewhere test is a scalar subquery, not NOT EXISTS, because the planner may turn an
+     * anti-join into a hash of the whole raw table when its statistics are stale (a fresh or
+     * truncated table), costing a full scan per batch; a subquery (measured_at is never null: NULL
+     * means no such row) stays one index probe per row.
      */
-    private static final String RAW_UPSERT_FROM = "INSERT INTO measurements_raw (" + RAW_COLUMNS
-            + """
+    private static final String RAW_UPSERT_FROM =
+            "INSERT INTO measurements_raw ("
+                    + RAW_COLUMNS
+                    + """
             )
             SELECT DISTINCT ON (id)
-            """ + RAW_COLUMNS + """
+            """
+                    + RAW_COLUMNS
+                    + """
 
             FROM %s
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.id = r.id)
@@ -61,19 +66,24 @@ final class Sql {
      * The batch as one array per column, for servers without COPY FROM STDIN (the PGlite test
      * server); {@link RawUpsertBatch#upsertArrays} binds them.
      */
-    static final String RAW_UPSERT_ARRAYS = RAW_UPSERT_FROM.formatted("""
+    static final String RAW_UPSERT_ARRAYS =
+            RAW_UPSERT_FROM.formatted(
+                    """
             unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
                         ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
                         ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
                         ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
                         ?::text[], ?::bool[], ?::bool[], ?::text[])
-                 WITH ORDINALITY AS r(""" + RAW_COLUMNS + ", seen)");
+                 WITH ORDINALITY AS r("""
+                            + RAW_COLUMNS
+                            + ", seen)");
 
     /**
      * The session's staging table for binary COPY: no indexes and no WAL (temporary), emptied at
      * every commit; {@code seen} numbers the rows in the order COPY stored them.
      */
-    static final String RAW_STAGING_CREATE = """
+    static final String RAW_STAGING_CREATE =
+            """
             CREATE TEMP TABLE IF NOT EXISTS raw_staging
                 (LIKE measurements_raw, seen bigint GENERATED ALWAYS AS IDENTITY)
                 ON COMMIT DELETE ROWS""";
@@ -86,10 +96,15 @@ final class Sql {
     /** The PGlite test server (PostgreSQL compiled by emcc) drops a connection that COPYs in. */
     static final String COPY_IN_SUPPORTED = "SELECT version() NOT LIKE '%compiled by emcc%'";
 
-    static final String RAW_FIND = "SELECT " + RAW_COLUMNS
-            + " FROM measurements_raw WHERE id = ? ORDER BY measured_at LIMIT 1";
+    static final String RAW_FIND =
+            "SELECT "
+                    + RAW_COLUMNS
+                    + " FROM measurements_raw WHERE id = ? ORDER BY measured_at LIMIT 1";
 
-    static final String RAW_FIND_CELL = "SELECT " + RAW_COLUMNS + """
+    static final String RAW_FIND_CELL =
+            "SELECT "
+                    + RAW_COLUMNS
+                    + """
              FROM measurements_raw
             WHERE tdp_code = ? AND operator = ? AND access_type = ?
               AND measured_at >= ? AND measured_at < ?
@@ -97,13 +112,15 @@ final class Sql {
 
     static final String RAW_DELETE_ID = "DELETE FROM measurements_raw WHERE id = ?";
 
-    static final String ERASURE_INSERT = """
+    static final String ERASURE_INSERT =
+            """
             INSERT INTO erasures (id, requested_at) VALUES (?, ?)
             ON CONFLICT (id) DO NOTHING""";
 
     static final String ERASURE_EXISTS = "SELECT 1 FROM erasures WHERE id = ?";
 
-    static final String RAW_FORGET_COORDINATES = """
+    static final String RAW_FORGET_COORDINATES =
+            """
             UPDATE measurements_raw SET latitude = NULL, longitude = NULL, accuracy_m = NULL
             WHERE measured_at < ?
               AND (latitude IS NOT NULL OR longitude IS NOT NULL OR accuracy_m IS NOT NULL)""";
@@ -112,7 +129,8 @@ final class Sql {
 
     // ---- quality_aggregates -----------------------------------------------------------------
 
-    static final String AGG_COLUMNS = """
+    static final String AGG_COLUMNS =
+            """
             resolution, bucket_start, tdp_code, operator, access_type, sample_count, device_count,
             download_mean, download_median, download_p10, download_p90,
             upload_mean, upload_median, upload_p10, upload_p90,
@@ -123,7 +141,10 @@ final class Sql {
             ip_known_count, ipv6_count, device_sketch""";
 
     /** The device sketch travels as {@code bit varying} text: hex in, "0101…" out. */
-    static final String AGG_UPSERT = "INSERT INTO quality_aggregates (" + AGG_COLUMNS + """
+    static final String AGG_UPSERT =
+            "INSERT INTO quality_aggregates ("
+                    + AGG_COLUMNS
+                    + """
             )
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?, CAST(? AS bit varying))
@@ -148,20 +169,25 @@ final class Sql {
                 device_sketch = EXCLUDED.device_sketch,
                 updated_at = now()""";
 
-    static final String AGG_DELETE = """
+    static final String AGG_DELETE =
+            """
             DELETE FROM quality_aggregates
             WHERE resolution = ? AND tdp_code = ? AND operator = ? AND access_type = ?
               AND bucket_start = ?""";
 
-    static final String AGG_FIND = "SELECT " + AGG_COLUMNS.replace("device_sketch",
-            "CAST(device_sketch AS text) AS device_sketch") + """
+    static final String AGG_FIND =
+            "SELECT "
+                    + AGG_COLUMNS.replace(
+                            "device_sketch", "CAST(device_sketch AS text) AS device_sketch")
+                    + """
              FROM quality_aggregates
             WHERE resolution = ? AND bucket_start >= ? AND bucket_start < ?
             ORDER BY bucket_start, tdp_code, operator, access_type""";
 
     // ---- heatmap_cells ----------------------------------------------------------------------
 
-    static final String HEATMAP_UPSERT = """
+    static final String HEATMAP_UPSERT =
+            """
             INSERT INTO heatmap_cells (day, quadkey, operator, access_type, center_lat,
                 center_lon, sample_count, device_count, download_median, download_p10,
                 upload_median, latency_median, below_qcvn_share)
@@ -173,11 +199,13 @@ final class Sql {
                 upload_median = EXCLUDED.upload_median, latency_median = EXCLUDED.latency_median,
                 below_qcvn_share = EXCLUDED.below_qcvn_share, updated_at = now()""";
 
-    static final String HEATMAP_DELETE = """
+    static final String HEATMAP_DELETE =
+            """
             DELETE FROM heatmap_cells
             WHERE quadkey = ? AND operator = ? AND access_type = ? AND day = ?""";
 
-    static final String HEATMAP_FIND_DAY = """
+    static final String HEATMAP_FIND_DAY =
+            """
             SELECT day, quadkey, operator, access_type, center_lat, center_lon, sample_count,
                    device_count, download_median, download_p10, upload_median, latency_median,
                    below_qcvn_share
@@ -185,13 +213,15 @@ final class Sql {
 
     // ---- alerts -----------------------------------------------------------------------------
 
-    static final String ALERT_COLUMNS = """
+    static final String ALERT_COLUMNS =
+            """
             id, tdp_code, operator, access_type, kind, status, opened_at, closed_at, sample_count,
             median_24h, baseline_median, below_qcvn_share, details::text AS details,
             acknowledged_by, acknowledged_at""";
 
     /** The partial unique index allows one not-closed alert per key and kind; others are kept. */
-    static final String ALERT_OPEN_IF_ABSENT = """
+    static final String ALERT_OPEN_IF_ABSENT =
+            """
             INSERT INTO alerts (tdp_code, operator, access_type, kind, status, opened_at,
                 sample_count, median_24h, baseline_median, below_qcvn_share, details)
             VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, CAST(? AS jsonb))
@@ -199,37 +229,47 @@ final class Sql {
             DO NOTHING
             RETURNING id""";
 
-    static final String ALERT_CLOSE = """
+    static final String ALERT_CLOSE =
+            """
             UPDATE alerts SET status = 'CLOSED', closed_at = ?
             WHERE tdp_code = ? AND operator = ? AND access_type = ? AND kind = ?
               AND status <> 'CLOSED'""";
 
-    static final String ALERT_ACKNOWLEDGE = """
+    static final String ALERT_ACKNOWLEDGE =
+            """
             UPDATE alerts SET status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = ?
             WHERE id = ? AND status = 'OPEN'""";
 
-    static final String ALERT_FIND_OPEN = "SELECT " + ALERT_COLUMNS
-            + " FROM alerts WHERE status <> 'CLOSED' ORDER BY opened_at, id";
+    static final String ALERT_FIND_OPEN =
+            "SELECT "
+                    + ALERT_COLUMNS
+                    + " FROM alerts WHERE status <> 'CLOSED' ORDER BY opened_at, id";
 
-    static final String ALERT_FIND_OVERLAPPING = "SELECT " + ALERT_COLUMNS + """
+    static final String ALERT_FIND_OVERLAPPING =
+            "SELECT "
+                    + ALERT_COLUMNS
+                    + """
              FROM alerts
             WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)
             ORDER BY opened_at, id""";
 
     // ---- dead_letters, areas ----------------------------------------------------------------
 
-    static final String DEAD_LETTER_INSERT = """
+    static final String DEAD_LETTER_INSERT =
+            """
             INSERT INTO dead_letters (received_at, record_key, payload, reason, violations,
                 record_ref)
             VALUES (COALESCE(?, now()), ?, ?, ?, CAST(? AS jsonb), ?)
             ON CONFLICT (record_ref) DO NOTHING""";
 
-    static final String DEAD_LETTER_FIND_RECENT = """
+    static final String DEAD_LETTER_FIND_RECENT =
+            """
             SELECT id, received_at, record_key, payload, reason, violations::text AS violations,
                    record_ref
               FROM dead_letters ORDER BY received_at DESC, id DESC LIMIT ?""";
 
-    static final String AREA_UPSERT = """
+    static final String AREA_UPSERT =
+            """
             INSERT INTO areas (code, name, ward, population, geometry, cultural_house_lat,
                 cultural_house_lon)
             VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
@@ -238,7 +278,8 @@ final class Sql {
                 geometry = EXCLUDED.geometry, cultural_house_lat = EXCLUDED.cultural_house_lat,
                 cultural_house_lon = EXCLUDED.cultural_house_lon, updated_at = now()""";
 
-    static final String AREA_FIND_ALL = """
+    static final String AREA_FIND_ALL =
+            """
             SELECT code, name, ward, population, geometry::text AS geometry, cultural_house_lat,
                    cultural_house_lon
               FROM areas ORDER BY code""";
@@ -252,7 +293,8 @@ final class Sql {
             "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')";
 
     /** The monthly quality per TDP × operator × access type; the same columns on both layouts. */
-    private static final String MONTHLY_SELECT = """
+    private static final String MONTHLY_SELECT =
+            """
             SELECT %s AS month, tdp_code, operator, access_type,
                    count(*) AS sample_count,
                    avg(download_mbps) AS download_mean,
@@ -272,42 +314,52 @@ final class Sql {
 
     static final String TS_CREATE_EXTENSION = "CREATE EXTENSION IF NOT EXISTS timescaledb";
 
-    static final String TS_HYPERTABLE_RAW = """
+    static final String TS_HYPERTABLE_RAW =
+            """
             SELECT create_hypertable('measurements_raw', by_range('measured_at', INTERVAL '7 days'),
                                      if_not_exists => true, migrate_data => true)""";
 
-    static final String TS_HYPERTABLE_AGG = """
+    static final String TS_HYPERTABLE_AGG =
+            """
             SELECT create_hypertable('quality_aggregates',
                                      by_range('bucket_start', INTERVAL '30 days'),
                                      if_not_exists => true, migrate_data => true)""";
 
-    static final String TS_COMPRESSION_ENABLED = """
+    static final String TS_COMPRESSION_ENABLED =
+            """
             SELECT compression_enabled FROM timescaledb_information.hypertables
             WHERE hypertable_name = ?""";
 
-    static final String TS_COMPRESS_RAW = """
+    static final String TS_COMPRESS_RAW =
+            """
             ALTER TABLE measurements_raw SET (timescaledb.compress,
                 timescaledb.compress_segmentby = 'tdp_code, operator, access_type',
                 timescaledb.compress_orderby = 'measured_at DESC, id')""";
 
-    static final String TS_COMPRESS_AGG = """
+    static final String TS_COMPRESS_AGG =
+            """
             ALTER TABLE quality_aggregates SET (timescaledb.compress,
                 timescaledb.compress_segmentby = 'resolution, tdp_code, operator, access_type',
                 timescaledb.compress_orderby = 'bucket_start DESC')""";
 
-    static final String TS_COMPRESSION_POLICY = """
+    static final String TS_COMPRESSION_POLICY =
+            """
             SELECT add_compression_policy(CAST(CAST(? AS text) AS regclass), CAST(? AS interval),
                                           if_not_exists => true)""";
 
-    static final String TS_RETENTION_POLICY = """
+    static final String TS_RETENTION_POLICY =
+            """
             SELECT add_retention_policy('measurements_raw', CAST(? AS interval),
                                         if_not_exists => true)""";
 
-    static final String TS_MONTHLY_VIEW = """
+    static final String TS_MONTHLY_VIEW =
+            """
             CREATE MATERIALIZED VIEW IF NOT EXISTS quality_monthly
             WITH (timescaledb.continuous, timescaledb.materialized_only = false) AS
-            """ + MONTHLY_SELECT.formatted(
-                    "time_bucket(INTERVAL '1 month', measured_at, 'Asia/Ho_Chi_Minh')") + """
+            """
+                    + MONTHLY_SELECT.formatted(
+                            "time_bucket(INTERVAL '1 month', measured_at, 'Asia/Ho_Chi_Minh')")
+                    + """
 
             WITH NO DATA""";
 
@@ -319,20 +371,24 @@ final class Sql {
 
     static final String PLAIN_DROP_MONTHLY = "DROP VIEW IF EXISTS quality_monthly";
 
-    static final String TS_MONTHLY_POLICY = """
+    static final String TS_MONTHLY_POLICY =
+            """
             SELECT add_continuous_aggregate_policy('quality_monthly',
                 start_offset => INTERVAL '3 months', end_offset => INTERVAL '1 hour',
                 schedule_interval => INTERVAL '1 hour', if_not_exists => true)""";
 
-    static final String PLAIN_BRIN_RAW = """
+    static final String PLAIN_BRIN_RAW =
+            """
             CREATE INDEX IF NOT EXISTS measurements_raw_measured_brin
                 ON measurements_raw USING brin (measured_at)""";
 
-    static final String PLAIN_BRIN_AGG = """
+    static final String PLAIN_BRIN_AGG =
+            """
             CREATE INDEX IF NOT EXISTS quality_aggregates_bucket_brin
                 ON quality_aggregates USING brin (bucket_start)""";
 
-    static final String PLAIN_MONTHLY_VIEW = "CREATE OR REPLACE VIEW quality_monthly AS\n"
-            + MONTHLY_SELECT.formatted(
-                    "date_trunc('month', measured_at, 'Asia/Ho_Chi_Minh')");
+    static final String PLAIN_MONTHLY_VIEW =
+            "CREATE OR REPLACE VIEW quality_monthly AS\n"
+                    + MONTHLY_SELECT.formatted(
+                            "date_trunc('month', measured_at, 'Asia/Ho_Chi_Minh')");
 }

@@ -23,6 +23,7 @@ public final class TimeSeriesLayout {
 
     /** Raw measurements older than this are dropped (Decree 13: keep no longer than needed). */
     public static final Duration DEFAULT_RAW_RETENTION = Duration.ofDays(400);
+
     static final String RAW_COMPRESS_AFTER = "30 days";
     static final String AGG_COMPRESS_AFTER = "90 days";
 
@@ -80,7 +81,8 @@ public final class TimeSeriesLayout {
         execute(c, Sql.TS_RETENTION_POLICY, rawRetention.toDays() + " days");
         execute(c, Sql.TS_MONTHLY_VIEW);
         execute(c, Sql.TS_MONTHLY_POLICY);
-        LOG.info("Warehouse layout: TimescaleDB hypertables, raw retention {} days",
+        LOG.info(
+                "Warehouse layout: TimescaleDB hypertables, raw retention {} days",
                 rawRetention.toDays());
     }
 
@@ -101,7 +103,8 @@ public final class TimeSeriesLayout {
     }
 
     private static boolean queryBoolean(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() && rs.getBoolean(1);
         }
     }

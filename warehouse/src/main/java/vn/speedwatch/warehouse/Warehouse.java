@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point to the warehouse: opens the connection pool, applies the Flyway migrations
- * ({@code classpath:db/migration}) and tells whether TimescaleDB is in use.
+ * Entry point to the warehouse: opens the connection pool, applies the Flyway migrations ({@code
+ * classpath:db/migration}) and tells whether TimescaleDB is in use.
  */
 public final class Warehouse {
 
@@ -51,20 +51,26 @@ public final class Warehouse {
 
     /** Applies every pending migration; {@code rawRetention} feeds the TimescaleDB policy. */
     public static int migrate(DataSource ds, Duration rawRetention) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of(RAW_RETENTION_PLACEHOLDER,
-                        String.valueOf(rawRetention.toDays())))
-                // V1 runs in a transaction, V2 cannot (continuous aggregates): allow both kinds.
-                .mixed(true)
-                // A session lock lets Flyway work on one connection: the TimescaleDB test
-                // server serves one at a time, and a pool of one must not deadlock.
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .load()
-                .migrate();
-        LOG.info("Warehouse schema at version {} ({} migrations applied now)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+        MigrateResult result =
+                Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:db/migration")
+                        .placeholders(
+                                Map.of(
+                                        RAW_RETENTION_PLACEHOLDER,
+                                        String.valueOf(rawRetention.toDays())))
+                        // V1 runs in a transaction, V2 cannot (continuous aggregates): allow both
+                        // kinds.
+                        .mixed(true)
+                        // A session lock lets Flyway work on one connection: the TimescaleDB test
+                        // server serves one at a time, and a pool of one must not deadlock.
+                        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                        .load()
+                        .migrate();
+        LOG.info(
+                "Warehouse schema at version {} ({} migrations applied now)",
+                result.targetSchemaVersion,
+                result.migrationsExecuted);
         return result.migrationsExecuted;
     }
 

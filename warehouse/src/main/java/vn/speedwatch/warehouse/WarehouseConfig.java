@@ -35,7 +35,12 @@ public record WarehouseConfig(String jdbcUrl, String user, String password, int 
 
     @Override
     public String toString() {
-        return "WarehouseConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize
+        return "WarehouseConfig[jdbcUrl="
+                + jdbcUrl
+                + ", user="
+                + user
+                + ", poolSize="
+                + poolSize
                 + "]";
     }
 }

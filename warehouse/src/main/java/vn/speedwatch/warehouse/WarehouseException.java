@@ -1,8 +1,8 @@
 package vn.speedwatch.warehouse;
 
 /**
- * A warehouse operation failed; the message says which operation and carries the database's
- * reason (SQL state and message), so the caller can log it or retry without a stack dive.
+ * A warehouse operation failed; the message says which operation and carries the database's reason
+ * (SQL state and message), so the caller can log it or retry without a stack dive.
  */
 public final class WarehouseException extends RuntimeException {
 

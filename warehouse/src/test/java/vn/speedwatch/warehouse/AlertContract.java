@@ -54,7 +54,9 @@ abstract class AlertContract {
         assertThat(alerts.openIfAbsent(alert(TDP_12, VIETTEL, MEDIAN_DROP, ONE_HOUR_LATER)))
                 .isPresent();
 
-        assertThat(alerts.findOpen()).hasSize(3).first()
+        assertThat(alerts.findOpen())
+                .hasSize(3)
+                .first()
                 .isEqualTo(withId(alert(TDP_07, VIETTEL, MEDIAN_DROP, MORNING), first.get()));
     }
 
@@ -76,8 +78,7 @@ abstract class AlertContract {
     void closingAnAlertAllowsTheNextOne() {
         long id = alerts.openIfAbsent(alert(TDP_07, VIETTEL, MEDIAN_DROP, MORNING)).orElseThrow();
 
-        assertThat(alerts.close(TDP_07, VIETTEL, FIBER, MEDIAN_DROP, ONE_HOUR_LATER))
-                .isEqualTo(1);
+        assertThat(alerts.close(TDP_07, VIETTEL, FIBER, MEDIAN_DROP, ONE_HOUR_LATER)).isEqualTo(1);
         assertThat(alerts.close(TDP_07, VIETTEL, FIBER, MEDIAN_DROP, ONE_HOUR_LATER)).isZero();
         assertThat(alerts.acknowledge(id, "ai đó", NEXT_DAY)).isFalse();
 
@@ -95,7 +96,8 @@ abstract class AlertContract {
         long stillOpen = open(TDP_12, MORNING.minus(Duration.ofDays(1)));
         long openedAfter = open(TDP_07, NEXT_DAY.plus(Duration.ofDays(1)));
 
-        assertThat(alerts.findOverlapping(MORNING, NEXT_DAY)).extracting(AlertRow::id)
+        assertThat(alerts.findOverlapping(MORNING, NEXT_DAY))
+                .extracting(AlertRow::id)
                 .containsExactly(closedDuring, stillOpen)
                 .doesNotContain(closedBefore, openedAfter);
         AlertRow closed = alerts.findOverlapping(MORNING, NEXT_DAY).get(0);
@@ -109,8 +111,21 @@ abstract class AlertContract {
     }
 
     private static AlertRow withId(AlertRow a, long id) {
-        return new AlertRow(id, a.tdpCode(), a.operator(), a.accessType(), a.kind(), a.status(),
-                a.openedAt(), a.closedAt(), a.sampleCount(), a.median24h(), a.baselineMedian(),
-                a.belowQcvnShare(), a.details(), a.acknowledgedBy(), a.acknowledgedAt());
+        return new AlertRow(
+                id,
+                a.tdpCode(),
+                a.operator(),
+                a.accessType(),
+                a.kind(),
+                a.status(),
+                a.openedAt(),
+                a.closedAt(),
+                a.sampleCount(),
+                a.median24h(),
+                a.baselineMedian(),
+                a.belowQcvnShare(),
+                a.details(),
+                a.acknowledgedBy(),
+                a.acknowledgedAt());
     }
 }

@@ -16,7 +16,8 @@ final class Db {
 
     /** The first column of every row of {@code sql}, as strings. */
     static List<String> column(DataSource ds, String sql, Object... params) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             Jdbc.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> values = new ArrayList<>();
@@ -34,7 +35,8 @@ final class Db {
 
     /** Runs statements with autocommit, as TimescaleDB procedures like refresh require. */
     static void execute(DataSource ds, String... sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(true);
             for (String s : sql) {
                 st.execute(s);
@@ -46,8 +48,8 @@ final class Db {
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * Migrates the test database once; the migration suite normally did it already, but a suite
-     * run on its own (-Dtest=...) must not find an empty database.
+     * Migrates the test database once; the migration suite normally did it already, but a suite run
+     * on its own (-Dtest=...) must not find an empty database.
      */
     static void ensureMigrated(vn.speedwatch.warehouse.testing.TestDatabase db) {
         if (MIGRATED.add(db.jdbcUrl())) {
@@ -56,7 +58,9 @@ final class Db {
     }
 
     static void truncateAll(DataSource ds) throws SQLException {
-        execute(ds, "TRUNCATE measurements_raw, quality_aggregates, heatmap_cells, alerts, "
-                + "dead_letters, erasures, areas");
+        execute(
+                ds,
+                "TRUNCATE measurements_raw, quality_aggregates, heatmap_cells, alerts, "
+                        + "dead_letters, erasures, areas");
     }
 }

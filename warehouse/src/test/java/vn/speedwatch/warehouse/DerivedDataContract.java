@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import vn.speedwatch.warehouse.testing.TestDatabase;
 
 /**
- * Aggregates, heatmap cells, dead letters and areas, run the same way against plain PostgreSQL
- * and TimescaleDB (one subclass per server). Tables are emptied before each test.
+ * Aggregates, heatmap cells, dead letters and areas, run the same way against plain PostgreSQL and
+ * TimescaleDB (one subclass per server). Tables are emptied before each test.
  */
 abstract class DerivedDataContract {
 
@@ -47,22 +47,25 @@ abstract class DerivedDataContract {
     void aggregatesUpsertIdempotentlyAndKeepTheirSketches() throws Exception {
         AggregateRepository aggregates = new AggregateRepository(ds());
         byte[] sketch = sketchOf(10, 20, 30, 40, 50);
-        List<QualityAggregateRow> rows = List.of(
-                Rows.hourly(TDP_07, VIETTEL, MORNING, 5, 30, sketch),
-                Rows.hourly(TDP_07, VIETTEL, ONE_HOUR_LATER, 8, 35, null),
-                Rows.hourly(TDP_12, VNPT, MORNING, 4, 20, sketch));
+        List<QualityAggregateRow> rows =
+                List.of(
+                        Rows.hourly(TDP_07, VIETTEL, MORNING, 5, 30, sketch),
+                        Rows.hourly(TDP_07, VIETTEL, ONE_HOUR_LATER, 8, 35, null),
+                        Rows.hourly(TDP_12, VNPT, MORNING, 4, 20, sketch));
 
         assertThat(aggregates.upsert(rows)).isEqualTo(3);
         assertThat(aggregates.upsert(rows)).isEqualTo(3);
 
-        List<QualityAggregateRow> stored = aggregates.find(QualityAggregateRow.HOUR, MORNING,
-                NEXT_DAY);
+        List<QualityAggregateRow> stored =
+                aggregates.find(QualityAggregateRow.HOUR, MORNING, NEXT_DAY);
         assertThat(stored).containsExactly(rows.get(0), rows.get(2), rows.get(1));
-        DDSketch decoded = DDSketch.decode(ByteArrayInput.wrap(stored.get(0).downloadSketch()),
-                UnboundedSizeDenseStore::new);
+        DDSketch decoded =
+                DDSketch.decode(
+                        ByteArrayInput.wrap(stored.get(0).downloadSketch()),
+                        UnboundedSizeDenseStore::new);
         assertThat(decoded.getCount()).isEqualTo(5.0);
-        assertThat(decoded.getValueAtQuantile(0.5)).isCloseTo(30.0,
-                org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(decoded.getValueAtQuantile(0.5))
+                .isCloseTo(30.0, org.assertj.core.data.Percentage.withPercentage(1));
     }
 
     @Test
@@ -94,13 +97,17 @@ abstract class DerivedDataContract {
         QualityAggregateRow.TargetCounts targets =
                 new QualityAggregateRow.TargetCounts(10, 4, 6, 9, 3);
         byte[] devices = DeviceSketch.of(List.of("dev-a", "dev-b", "thiết-bị-ư")).toBytes();
-        QualityAggregateRow day = withTargets(Rows.hourly(TDP_07, VIETTEL, MORNING, 12, 30, null),
-                QualityAggregateRow.DAY, targets, devices);
+        QualityAggregateRow day =
+                withTargets(
+                        Rows.hourly(TDP_07, VIETTEL, MORNING, 12, 30, null),
+                        QualityAggregateRow.DAY,
+                        targets,
+                        devices);
 
         aggregates.upsert(List.of(day));
 
-        QualityAggregateRow stored = aggregates.find(QualityAggregateRow.DAY, MORNING, NEXT_DAY)
-                .get(0);
+        QualityAggregateRow stored =
+                aggregates.find(QualityAggregateRow.DAY, MORNING, NEXT_DAY).get(0);
         assertThat(stored).isEqualTo(day);
         assertThat(stored.targets()).isEqualTo(targets);
         assertThat(stored.deviceSketch()).isEqualTo(devices);
@@ -110,8 +117,12 @@ abstract class DerivedDataContract {
     void theSketchJavaWritesIsTheOneSqlBuildsFromTheSameDevices() throws SQLException {
         List<String> devices = IntStream.range(0, 700).mapToObj(i -> "dev-" + i).toList();
 
-        String sql = Db.column(ds(), "SELECT CAST(device_sketch_of(array(SELECT 'dev-' || g "
-                + "FROM generate_series(0, 699) AS g)) AS text)").get(0);
+        String sql =
+                Db.column(
+                                ds(),
+                                "SELECT CAST(device_sketch_of(array(SELECT 'dev-' || g "
+                                        + "FROM generate_series(0, 699) AS g)) AS text)")
+                        .get(0);
 
         assertThat(DeviceSketch.fromSqlText(sql)).isEqualTo(DeviceSketch.of(devices).toBytes());
     }
@@ -124,12 +135,18 @@ abstract class DerivedDataContract {
     @Test
     void mergedDaySketchesEstimateDistinctDevicesWithinTenPercent() throws SQLException {
         for (int n : new int[] {1, 7, 150, 2_311, 20_000}) {
-            assertThat(estimate("SELECT device_sketch_estimate(device_sketch_of(array("
-                    + "SELECT 'dev-' || g FROM generate_series(1, " + n + ") AS g)))"))
-                    .as("%d devices", n).isCloseTo(n, withinPercentage(10));
+            assertThat(
+                            estimate(
+                                    "SELECT device_sketch_estimate(device_sketch_of(array("
+                                            + "SELECT 'dev-' || g FROM generate_series(1, "
+                                            + n
+                                            + ") AS g)))"))
+                    .as("%d devices", n)
+                    .isCloseTo(n, withinPercentage(10));
         }
         // 31 days of 500 devices each, 100 new ones a day: 3 500 distinct over the month.
-        String month = """
+        String month =
+                """
                 SELECT device_sketch_estimate(bit_or(device_sketch_of(array(
                          SELECT 'dev-' || g FROM generate_series(d * 100, d * 100 + 499) AS g))))
                 FROM generate_series(0, 30) AS d""";
@@ -142,28 +159,59 @@ abstract class DerivedDataContract {
         return Double.parseDouble(Db.column(ds(), sql).get(0));
     }
 
-    private static QualityAggregateRow withTargets(QualityAggregateRow r, String resolution,
-            QualityAggregateRow.TargetCounts targets, byte[] deviceSketch) {
-        return new QualityAggregateRow(resolution, r.bucketStart(), r.tdpCode(), r.operator(),
-                r.accessType(), r.sampleCount(), r.deviceCount(), r.downloadMean(),
-                r.downloadMedian(), r.downloadP10(), r.downloadP90(), r.uploadMean(),
-                r.uploadMedian(), r.uploadP10(), r.uploadP90(), r.latencyMean(),
-                r.latencyMedian(), r.latencyP10(), r.latencyP90(), r.qcvnEvaluatedCount(),
-                r.belowQcvnCount(), r.belowQcvnShare(), r.downloadSketch(), r.uploadSketch(),
-                r.latencySketch(), targets, deviceSketch);
+    private static QualityAggregateRow withTargets(
+            QualityAggregateRow r,
+            String resolution,
+            QualityAggregateRow.TargetCounts targets,
+            byte[] deviceSketch) {
+        return new QualityAggregateRow(
+                resolution,
+                r.bucketStart(),
+                r.tdpCode(),
+                r.operator(),
+                r.accessType(),
+                r.sampleCount(),
+                r.deviceCount(),
+                r.downloadMean(),
+                r.downloadMedian(),
+                r.downloadP10(),
+                r.downloadP90(),
+                r.uploadMean(),
+                r.uploadMedian(),
+                r.uploadP10(),
+                r.uploadP90(),
+                r.latencyMean(),
+                r.latencyMedian(),
+                r.latencyP10(),
+                r.latencyP90(),
+                r.qcvnEvaluatedCount(),
+                r.belowQcvnCount(),
+                r.belowQcvnShare(),
+                r.downloadSketch(),
+                r.uploadSketch(),
+                r.latencySketch(),
+                targets,
+                deviceSketch);
     }
 
     @Test
     void anAggregateWithMoreFailuresThanEvaluationsIsRefused() {
-        assertThatThrownBy(() -> new QualityAggregateRow("hour", MORNING, TDP_07, VIETTEL, FIBER,
-                5, 2, null, null, null, null, null, null, null, null, null, null, null, null, 2,
-                3, null, null, null, null))
+        assertThatThrownBy(
+                        () ->
+                                new QualityAggregateRow(
+                                        "hour", MORNING, TDP_07, VIETTEL, FIBER, 5, 2, null, null,
+                                        null, null, null, null, null, null, null, null, null, null,
+                                        2, 3, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("quality_aggregates.below_qcvn_count (3) exceeds "
-                        + "qcvn_evaluated_count (2)");
-        assertThatThrownBy(() -> new QualityAggregateRow("week", MORNING, TDP_07, VIETTEL, FIBER,
-                5, 2, null, null, null, null, null, null, null, null, null, null, null, null, 0,
-                0, null, null, null, null))
+                .hasMessage(
+                        "quality_aggregates.below_qcvn_count (3) exceeds "
+                                + "qcvn_evaluated_count (2)");
+        assertThatThrownBy(
+                        () ->
+                                new QualityAggregateRow(
+                                        "week", MORNING, TDP_07, VIETTEL, FIBER, 5, 2, null, null,
+                                        null, null, null, null, null, null, null, null, null, null,
+                                        0, 0, null, null, null, null))
                 .hasMessageStartingWith("quality_aggregates.resolution must be one of");
     }
 
@@ -189,21 +237,28 @@ abstract class DerivedDataContract {
         DeadLetterRepository deadLetters = new DeadLetterRepository(ds());
         String huge = "x".repeat(10_000);
 
-        assertThat(deadLetters.insert(List.of(
-                DeadLetterRow.of("k1", "{\"id\": 1\u0000}", "NOT_JSON", null),
-                DeadLetterRow.of(null, huge, "TOO_LARGE",
-                        "[{\"field\": \"downloadMbps\", \"message\": \"phải là số dương\"}]"))))
+        assertThat(
+                        deadLetters.insert(
+                                List.of(
+                                        DeadLetterRow.of(
+                                                "k1", "{\"id\": 1\u0000}", "NOT_JSON", null),
+                                        DeadLetterRow.of(
+                                                null,
+                                                huge,
+                                                "TOO_LARGE",
+                                                "[{\"field\": \"downloadMbps\", \"message\": \"phải là số dương\"}]"))))
                 .isEqualTo(2);
 
         List<DeadLetterRow> stored = deadLetters.findRecent(10);
-        assertThat(stored).extracting(DeadLetterRow::reason)
+        assertThat(stored)
+                .extracting(DeadLetterRow::reason)
                 .containsExactlyInAnyOrder("NOT_JSON", "TOO_LARGE");
-        DeadLetterRow broken = stored.stream().filter(d -> "k1".equals(d.recordKey())).findFirst()
-                .orElseThrow();
+        DeadLetterRow broken =
+                stored.stream().filter(d -> "k1".equals(d.recordKey())).findFirst().orElseThrow();
         assertThat(broken.payload()).isEqualTo("{\"id\": 1\uFFFD}");
         assertThat(broken.receivedAt()).isNotNull();
-        DeadLetterRow large = stored.stream().filter(d -> d.recordKey() == null).findFirst()
-                .orElseThrow();
+        DeadLetterRow large =
+                stored.stream().filter(d -> d.recordKey() == null).findFirst().orElseThrow();
         assertThat(large.payload()).hasSize(DeadLetterRow.MAX_PAYLOAD_CHARS);
         assertThat(large.violations()).contains("phải là số dương");
     }
@@ -211,23 +266,44 @@ abstract class DerivedDataContract {
     @Test
     void aReplayedDeadLetterIsStoredOnceButRecordsWithoutAReferenceAlwaysAre() {
         DeadLetterRepository deadLetters = new DeadLetterRepository(ds());
-        DeadLetterRow first = new DeadLetterRow(null, MORNING, "k1", "{", "malformed JSON",
-                null, "kafka:measurements/0/42");
-        DeadLetterRow replayed = new DeadLetterRow(null, ONE_HOUR_LATER, "k1", "{",
-                "malformed JSON", null, "kafka:measurements/0/42");
+        DeadLetterRow first =
+                new DeadLetterRow(
+                        null,
+                        MORNING,
+                        "k1",
+                        "{",
+                        "malformed JSON",
+                        null,
+                        "kafka:measurements/0/42");
+        DeadLetterRow replayed =
+                new DeadLetterRow(
+                        null,
+                        ONE_HOUR_LATER,
+                        "k1",
+                        "{",
+                        "malformed JSON",
+                        null,
+                        "kafka:measurements/0/42");
 
         assertThat(deadLetters.insert(List.of(first))).isEqualTo(1);
         assertThat(deadLetters.insert(List.of(replayed))).isZero();
-        assertThat(deadLetters.insert(List.of(DeadLetterRow.of("k1", "{", "by hand", null),
-                DeadLetterRow.of("k1", "{", "by hand", null)))).isEqualTo(2);
+        assertThat(
+                        deadLetters.insert(
+                                List.of(
+                                        DeadLetterRow.of("k1", "{", "by hand", null),
+                                        DeadLetterRow.of("k1", "{", "by hand", null))))
+                .isEqualTo(2);
 
         List<DeadLetterRow> stored = deadLetters.findRecent(10);
         assertThat(stored).hasSize(3);
-        assertThat(stored).filteredOn(d -> d.recordRef() != null).singleElement()
-                .satisfies(d -> {
-                    assertThat(d.receivedAt()).isEqualTo(MORNING);
-                    assertThat(d.recordRef()).isEqualTo("kafka:measurements/0/42");
-                });
+        assertThat(stored)
+                .filteredOn(d -> d.recordRef() != null)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.receivedAt()).isEqualTo(MORNING);
+                            assertThat(d.recordRef()).isEqualTo("kafka:measurements/0/42");
+                        });
     }
 
     @Test
@@ -237,16 +313,18 @@ abstract class DerivedDataContract {
 
         areas.upsert(List.of(Rows.area("TDP-01", "Tổ dân phố Đông Hải 1")));
 
-        assertThat(areas.findAll()).containsExactly(Rows.area("TDP-01", "Tổ dân phố Đông Hải 1"),
-                Rows.area("TDP-07", "Tổ dân phố 7"));
+        assertThat(areas.findAll())
+                .containsExactly(
+                        Rows.area("TDP-01", "Tổ dân phố Đông Hải 1"),
+                        Rows.area("TDP-07", "Tổ dân phố 7"));
     }
 
     @Test
     void aBatchWithARowTheDatabaseRefusesStoresNothing() {
         AreaRepository areas = new AreaRepository(ds());
         AreaRow good = Rows.area("TDP-02", "Tổ dân phố 2");
-        AreaRow bad = new AreaRow("TDP-03", "Tổ dân phố 3", "Thủy Nguyên", null, "{not json",
-                null, null);
+        AreaRow bad =
+                new AreaRow("TDP-03", "Tổ dân phố 3", "Thủy Nguyên", null, "{not json", null, null);
 
         assertThatThrownBy(() -> areas.upsert(List.of(good, bad)))
                 .isInstanceOf(WarehouseException.class)

@@ -21,14 +21,36 @@ import vn.speedwatch.warehouse.testing.TestDatabase;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class MigrationContract {
 
-    static final List<String> V1_TABLES = List.of("alerts", "areas", "dead_letters", "erasures",
-            "heatmap_cells", "measurements_raw", "monthly_reports", "quality_aggregates");
+    static final List<String> V1_TABLES =
+            List.of(
+                    "alerts",
+                    "areas",
+                    "dead_letters",
+                    "erasures",
+                    "heatmap_cells",
+                    "measurements_raw",
+                    "monthly_reports",
+                    "quality_aggregates");
 
-    static final List<String> MONTHLY_COLUMNS = List.of("month", "tdp_code", "operator",
-            "access_type", "sample_count", "download_mean", "upload_mean", "latency_mean",
-            "download_min", "download_max", "qcvn_evaluated_count", "below_qcvn_count",
-            "target_2030_evaluated_count", "target_2030_pass_count", "plan_gigabit_count",
-            "ip_known_count", "ipv6_count");
+    static final List<String> MONTHLY_COLUMNS =
+            List.of(
+                    "month",
+                    "tdp_code",
+                    "operator",
+                    "access_type",
+                    "sample_count",
+                    "download_mean",
+                    "upload_mean",
+                    "latency_mean",
+                    "download_min",
+                    "download_max",
+                    "qcvn_evaluated_count",
+                    "below_qcvn_count",
+                    "target_2030_evaluated_count",
+                    "target_2030_pass_count",
+                    "plan_gigabit_count",
+                    "ip_known_count",
+                    "ipv6_count");
 
     abstract TestDatabase db();
 
@@ -44,12 +66,20 @@ abstract class MigrationContract {
         assertThat(applied).isGreaterThanOrEqualTo(2);
         assertThat(Warehouse.migrate(ds())).isZero();
 
-        List<String> history = Db.column(ds(), "SELECT version || ':' || success "
-                + "FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
-        assertThat(history).hasSize(applied).startsWith("1:true", "2:true")
+        List<String> history =
+                Db.column(
+                        ds(),
+                        "SELECT version || ':' || success "
+                                + "FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
+        assertThat(history)
+                .hasSize(applied)
+                .startsWith("1:true", "2:true")
                 .allMatch(h -> h.endsWith(":true"));
-        assertThat(Db.column(ds(), "SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"))
+        assertThat(
+                        Db.column(
+                                ds(),
+                                "SELECT table_name FROM information_schema.tables "
+                                        + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"))
                 .containsAll(V1_TABLES);
     }
 
@@ -70,8 +100,11 @@ abstract class MigrationContract {
     @Order(3)
     void monthlyViewHasTheSameColumnsOnEveryDatabase() throws SQLException {
         Warehouse.migrate(ds());
-        assertThat(Db.column(ds(), "SELECT column_name FROM information_schema.columns "
-                + "WHERE table_name = 'quality_monthly' ORDER BY ordinal_position"))
+        assertThat(
+                        Db.column(
+                                ds(),
+                                "SELECT column_name FROM information_schema.columns "
+                                        + "WHERE table_name = 'quality_monthly' ORDER BY ordinal_position"))
                 .containsExactlyElementsOf(MONTHLY_COLUMNS);
     }
 
@@ -82,18 +115,22 @@ abstract class MigrationContract {
         MeasurementRepository repo = new MeasurementRepository(ds());
         // Months are Hải Phòng months (UTC+7): 16:30 UTC on 31 March is 23:30 local, still
         // March; 17:30 UTC is 00:30 on 1 April local time.
-        repo.upsert(List.of(
-                Rows.measurement(Rows.VNPT, "TDP-M1", 50, Instant.parse(
-                        "2025-03-31T16:30:00Z")),
-                Rows.measurement(Rows.VNPT, "TDP-M1", 70, Instant.parse(
-                        "2025-03-31T17:30:00Z")),
-                Rows.measurement(Rows.VNPT, "TDP-M1", 90, Instant.parse(
-                        "2025-04-15T03:00:00Z"))));
+        repo.upsert(
+                List.of(
+                        Rows.measurement(
+                                Rows.VNPT, "TDP-M1", 50, Instant.parse("2025-03-31T16:30:00Z")),
+                        Rows.measurement(
+                                Rows.VNPT, "TDP-M1", 70, Instant.parse("2025-03-31T17:30:00Z")),
+                        Rows.measurement(
+                                Rows.VNPT, "TDP-M1", 90, Instant.parse("2025-04-15T03:00:00Z"))));
         refreshMonthly();
 
-        assertThat(Db.column(ds(), "SELECT to_char(month AT TIME ZONE 'Asia/Ho_Chi_Minh', "
-                + "'YYYY-MM') || ' n=' || sample_count || ' mean=' || download_mean "
-                + "FROM quality_monthly WHERE tdp_code = 'TDP-M1' ORDER BY month"))
+        assertThat(
+                        Db.column(
+                                ds(),
+                                "SELECT to_char(month AT TIME ZONE 'Asia/Ho_Chi_Minh', "
+                                        + "'YYYY-MM') || ' n=' || sample_count || ' mean=' || download_mean "
+                                        + "FROM quality_monthly WHERE tdp_code = 'TDP-M1' ORDER BY month"))
                 .containsExactly("2025-03 n=1 mean=50", "2025-04 n=2 mean=80");
     }
 

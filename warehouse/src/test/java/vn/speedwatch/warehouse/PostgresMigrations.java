@@ -18,9 +18,13 @@ abstract class PostgresMigrations extends MigrationContract {
     @Order(10)
     void timeColumnsHaveBrinIndexes() throws SQLException {
         Warehouse.migrate(ds());
-        assertThat(Db.column(ds(), "SELECT tablename || '.' || indexname FROM pg_indexes "
-                + "WHERE indexdef LIKE '%USING brin%' ORDER BY 1"))
-                .contains("measurements_raw.measurements_raw_measured_brin",
+        assertThat(
+                        Db.column(
+                                ds(),
+                                "SELECT tablename || '.' || indexname FROM pg_indexes "
+                                        + "WHERE indexdef LIKE '%USING brin%' ORDER BY 1"))
+                .contains(
+                        "measurements_raw.measurements_raw_measured_brin",
                         "quality_aggregates.quality_aggregates_bucket_brin");
         assertThat(Db.column(ds(), "SELECT viewname FROM pg_views WHERE schemaname = 'public'"))
                 .contains("quality_monthly");

@@ -9,14 +9,13 @@ import vn.speedwatch.warehouse.testing.PostgresDatabase;
 import vn.speedwatch.warehouse.testing.TestDatabase;
 
 /**
- * The migration and data-access suites against plain PostgreSQL 15 on 127.0.0.1:5432, sharing
- * one test database.
+ * The migration and data-access suites against plain PostgreSQL 15 on 127.0.0.1:5432, sharing one
+ * test database.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class PostgresWarehouseTest {
 
-    @RegisterExtension
-    static PostgresDatabase db = PostgresDatabase.unmigrated();
+    @RegisterExtension static PostgresDatabase db = PostgresDatabase.unmigrated();
 
     /** First: they migrate the empty database that the other suites then use. */
     @Nested

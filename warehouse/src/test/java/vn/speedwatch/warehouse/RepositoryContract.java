@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import vn.speedwatch.warehouse.testing.TestDatabase;
 
 /**
- * The raw-measurement repository and the retention job, run the same way against plain
- * PostgreSQL and TimescaleDB (one subclass per server). Tables are emptied before each test.
+ * The raw-measurement repository and the retention job, run the same way against plain PostgreSQL
+ * and TimescaleDB (one subclass per server). Tables are emptied before each test.
  */
 abstract class RepositoryContract {
 
@@ -63,12 +63,14 @@ abstract class RepositoryContract {
 
     @Test
     void upsertingTheSameRowsTwiceLeavesTheSameTable() throws SQLException {
-        List<RawMeasurementRow> rows = List.of(measurement(VIETTEL, TDP_07, 85, MORNING),
-                measurement(VIETTEL, TDP_07, 95, ONE_HOUR_LATER),
-                measurement(VNPT, TDP_12, 40, MORNING));
+        List<RawMeasurementRow> rows =
+                List.of(
+                        measurement(VIETTEL, TDP_07, 85, MORNING),
+                        measurement(VIETTEL, TDP_07, 95, ONE_HOUR_LATER),
+                        measurement(VNPT, TDP_12, 40, MORNING));
         measurements.upsert(rows);
-        List<RawMeasurementRow> first = measurements.findCell(TDP_07, VIETTEL, FIBER, MORNING,
-                NEXT_DAY);
+        List<RawMeasurementRow> first =
+                measurements.findCell(TDP_07, VIETTEL, FIBER, MORNING, NEXT_DAY);
 
         assertThat(measurements.upsert(rows)).isEqualTo(3);
 
@@ -84,8 +86,10 @@ abstract class RepositoryContract {
 
         measurements.upsert(List.of(Rows.withDownload(row, 58)));
 
-        assertThat(measurements.find(row.id())).get()
-                .extracting(RawMeasurementRow::downloadMbps).isEqualTo(58.0);
+        assertThat(measurements.find(row.id()))
+                .get()
+                .extracting(RawMeasurementRow::downloadMbps)
+                .isEqualTo(58.0);
     }
 
     @Test
@@ -127,20 +131,50 @@ abstract class RepositoryContract {
         assertThat(measurements.find(first.id())).contains(first);
     }
 
-    private static RawMeasurementRow atAnotherTime(RawMeasurementRow r, Instant at,
-            double downloadMbps) {
-        return new RawMeasurementRow(r.id(), at, at, downloadMbps, 5, 99, null, null, null,
-                VNPT, null, FIBER, null, null, TDP_12, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+    private static RawMeasurementRow atAnotherTime(
+            RawMeasurementRow r, Instant at, double downloadMbps) {
+        return new RawMeasurementRow(
+                r.id(),
+                at,
+                at,
+                downloadMbps,
+                5,
+                99,
+                null,
+                null,
+                null,
+                VNPT,
+                null,
+                FIBER,
+                null,
+                null,
+                TDP_12,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
     void findCellReturnsOnlyThatCellWithinTheHalfOpenRange() {
         RawMeasurementRow early = measurement(VIETTEL, TDP_07, 80, MORNING);
         RawMeasurementRow late = measurement(VIETTEL, TDP_07, 90, ONE_HOUR_LATER);
-        measurements.upsert(List.of(early, late, measurement(VIETTEL, TDP_07, 70, NEXT_DAY),
-                measurement(VNPT, TDP_07, 60, MORNING), measurement(VIETTEL, TDP_12, 50, MORNING),
-                Rows.bare(VIETTEL, TDP_07, 40, MORNING)));
+        measurements.upsert(
+                List.of(
+                        early,
+                        late,
+                        measurement(VIETTEL, TDP_07, 70, NEXT_DAY),
+                        measurement(VNPT, TDP_07, 60, MORNING),
+                        measurement(VIETTEL, TDP_12, 50, MORNING),
+                        Rows.bare(VIETTEL, TDP_07, 40, MORNING)));
 
         assertThat(measurements.findCell(TDP_07, VIETTEL, FIBER, MORNING, NEXT_DAY))
                 .containsExactly(early, late);
@@ -203,12 +237,13 @@ abstract class RepositoryContract {
     @Test
     void retentionForgetsCoordinatesThenDeletesOldRows() {
         RawMeasurementRow ancient = measurement(VIETTEL, TDP_07, 85, LAST_YEAR);
-        RawMeasurementRow lastMonth = measurement(VIETTEL, TDP_07, 90,
-                MORNING.minus(Duration.ofDays(45)));
+        RawMeasurementRow lastMonth =
+                measurement(VIETTEL, TDP_07, 90, MORNING.minus(Duration.ofDays(45)));
         RawMeasurementRow today = measurement(VIETTEL, TDP_07, 95, MORNING);
         measurements.upsert(List.of(ancient, lastMonth, today));
-        Retention retention = new Retention(ds(),
-                new Retention.Policy(Duration.ofDays(30), Duration.ofDays(400)));
+        Retention retention =
+                new Retention(
+                        ds(), new Retention.Policy(Duration.ofDays(30), Duration.ofDays(400)));
 
         assertThat(retention.apply(ONE_HOUR_LATER)).isEqualTo(new Retention.Result(1, 1));
 
@@ -220,20 +255,49 @@ abstract class RepositoryContract {
 
     @Test
     void aStrayNulInANoteDoesNotLoseTheMeasurement() {
-        RawMeasurementRow row = Rows.withNote(measurement(VIETTEL, TDP_07, 85, MORNING),
-                "wifi yếu\u0000");
+        RawMeasurementRow row =
+                Rows.withNote(measurement(VIETTEL, TDP_07, 85, MORNING), "wifi yếu\u0000");
 
         assertThat(measurements.upsert(List.of(row))).isEqualTo(1);
 
-        assertThat(measurements.find(row.id())).get().extracting(RawMeasurementRow::note)
+        assertThat(measurements.find(row.id()))
+                .get()
+                .extracting(RawMeasurementRow::note)
                 .isEqualTo("wifi yếu\uFFFD");
     }
 
     @Test
     void aRowWithoutRequiredValuesIsRefusedWithItsColumnName() {
-        assertThatThrownBy(() -> new RawMeasurementRow(UUID.randomUUID(), MORNING, MORNING,
-                Double.NaN, 1, 1, null, null, null, VIETTEL, null, FIBER, null, null, TDP_07, null,
-                null, null, null, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(
+                        () ->
+                                new RawMeasurementRow(
+                                        UUID.randomUUID(),
+                                        MORNING,
+                                        MORNING,
+                                        Double.NaN,
+                                        1,
+                                        1,
+                                        null,
+                                        null,
+                                        null,
+                                        VIETTEL,
+                                        null,
+                                        FIBER,
+                                        null,
+                                        null,
+                                        TDP_07,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("measurements_raw.download_mbps must be a finite number, got NaN");
         assertThatThrownBy(() -> Rows.bare(VIETTEL, " ", 1, MORNING))

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.speedwatch.warehouse.testing.TimescaleServer;
 import vn.speedwatch.warehouse.testing.TestDatabase;
+import vn.speedwatch.warehouse.testing.TimescaleServer;
 
 /**
  * The migration and data-access suites against TimescaleDB (the PGlite test server, one
@@ -15,8 +15,7 @@ import vn.speedwatch.warehouse.testing.TestDatabase;
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class TimescaleWarehouseTest {
 
-    @RegisterExtension
-    static TimescaleServer db = TimescaleServer.unmigrated();
+    @RegisterExtension static TimescaleServer db = TimescaleServer.unmigrated();
 
     /** First: they migrate the empty database that the other suites then use. */
     @Nested

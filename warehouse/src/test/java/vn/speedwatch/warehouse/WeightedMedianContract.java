@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import vn.speedwatch.warehouse.testing.TestDatabase;
 
 /**
- * {@code weighted_median} (migration V15) called the way the dashboards call it, per group
- * {@code weighted_median(array_agg(v ORDER BY v), array_agg(w ORDER BY v))}, against the
- * definition computed here by brute force: the smallest value whose weight at or below it
- * reaches half the total weight. Run against both servers by the subclasses.
+ * {@code weighted_median} (migration V15) called the way the dashboards call it, per group {@code
+ * weighted_median(array_agg(v ORDER BY v), array_agg(w ORDER BY v))}, against the definition
+ * computed here by brute force: the smallest value whose weight at or below it reaches half the
+ * total weight. Run against both servers by the subclasses.
  */
 abstract class WeightedMedianContract {
 
@@ -47,8 +47,7 @@ abstract class WeightedMedianContract {
     @Test
     void heavyRowsPullTheMedianTowardsThem() throws SQLException {
         // Unweighted the median would be 20; 90 of the 100 samples are at 50.
-        List<Cell> cells = List.of(cell(10.0, 5L), cell(20.0, 3L), cell(50.0, 90L),
-                cell(30.0, 2L));
+        List<Cell> cells = List.of(cell(10.0, 5L), cell(20.0, 3L), cell(50.0, 90L), cell(30.0, 2L));
         assertThat(median(cells)).isEqualTo(50.0).isEqualTo(bruteForce(cells));
     }
 
@@ -62,8 +61,13 @@ abstract class WeightedMedianContract {
     @Test
     void tiedValuesCountTogether() throws SQLException {
         // 20 appears three times: 1 + 1 + 1 + the 2 below reach 5 of 9.
-        List<Cell> cells = List.of(cell(20.0, 1L), cell(10.0, 2L), cell(20.0, 1L),
-                cell(40.0, 4L), cell(20.0, 1L));
+        List<Cell> cells =
+                List.of(
+                        cell(20.0, 1L),
+                        cell(10.0, 2L),
+                        cell(20.0, 1L),
+                        cell(40.0, 4L),
+                        cell(20.0, 1L));
         assertThat(median(cells)).isEqualTo(20.0).isEqualTo(bruteForce(cells));
     }
 
@@ -79,8 +83,8 @@ abstract class WeightedMedianContract {
 
     @Test
     void zeroWeightsAddNothingAndAZeroTotalGivesTheSmallestValue() throws SQLException {
-        List<Cell> someZero = List.of(cell(5.0, 0L), cell(15.0, 3L), cell(25.0, 0L),
-                cell(35.0, 2L));
+        List<Cell> someZero =
+                List.of(cell(5.0, 0L), cell(15.0, 3L), cell(25.0, 0L), cell(35.0, 2L));
         assertThat(median(someZero)).isEqualTo(15.0).isEqualTo(bruteForce(someZero));
         List<Cell> allZero = List.of(cell(25.0, 0L), cell(5.0, 0L));
         assertThat(median(allZero)).isEqualTo(5.0).isEqualTo(bruteForce(allZero));
@@ -110,33 +114,37 @@ abstract class WeightedMedianContract {
             for (int i = 0; i < rows; i++) {
                 // Few distinct values (ties), some NULL values, zero and NULL weights.
                 Double value = random.nextInt(12) == 0 ? null : random.nextInt(40) * 0.5;
-                Long weight = random.nextInt(15) == 0 ? null
-                        : random.nextInt(6) == 0 ? 0L : (long) random.nextInt(200);
+                Long weight =
+                        random.nextInt(15) == 0
+                                ? null
+                                : random.nextInt(6) == 0 ? 0L : (long) random.nextInt(200);
                 cells.add(cell(value, weight));
             }
-            assertThat(median(cells)).as("group %d: %s", group, cells)
-                    .isEqualTo(bruteForce(cells));
+            assertThat(median(cells)).as("group %d: %s", group, cells).isEqualTo(bruteForce(cells));
         }
     }
 
     /** The function over the cells as one group, the dashboards' way. */
     private Double median(List<Cell> cells) throws SQLException {
-        String sql = "SELECT weighted_median(array_agg(v ORDER BY v), array_agg(w ORDER BY v))"
-                + " FROM unnest(CAST(? AS double precision[]), CAST(? AS bigint[])) AS t(v, w)";
-        String value = Db.column(ds(), sql, literal(cells, Cell::value),
-                literal(cells, Cell::weight)).get(0);
+        String sql =
+                "SELECT weighted_median(array_agg(v ORDER BY v), array_agg(w ORDER BY v))"
+                        + " FROM unnest(CAST(? AS double precision[]), CAST(? AS bigint[])) AS t(v, w)";
+        String value =
+                Db.column(ds(), sql, literal(cells, Cell::value), literal(cells, Cell::weight))
+                        .get(0);
         return value == null ? null : Double.valueOf(value);
     }
 
-    private static String literal(List<Cell> cells,
-            java.util.function.Function<Cell, Object> field) {
-        return cells.stream().map(c -> String.valueOf(field.apply(c)).replace("null", "NULL"))
+    private static String literal(
+            List<Cell> cells, java.util.function.Function<Cell, Object> field) {
+        return cells.stream()
+                .map(c -> String.valueOf(field.apply(c)).replace("null", "NULL"))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
     /**
-     * The smallest non-NULL value v such that the non-NULL weights of the rows at or below v
-     * (there is at least one) sum to at least half of all non-NULL weights; NULL if none.
+     * The smallest non-NULL value v such that the non-NULL weights of the rows at or below v (there
+     * is at least one) sum to at least half of all non-NULL weights; NULL if none.
      */
     static Double bruteForce(List<Cell> cells) {
         boolean anyWeight = cells.stream().anyMatch(c -> c.weight() != null);
@@ -144,12 +152,19 @@ abstract class WeightedMedianContract {
             return null;
         }
         long total = cells.stream().filter(c -> c.weight() != null).mapToLong(Cell::weight).sum();
-        double[] candidates = cells.stream().filter(c -> c.value() != null)
-                .mapToDouble(Cell::value).distinct().sorted().toArray();
+        double[] candidates =
+                cells.stream()
+                        .filter(c -> c.value() != null)
+                        .mapToDouble(Cell::value)
+                        .distinct()
+                        .sorted()
+                        .toArray();
         for (double v : candidates) {
-            List<Long> atOrBelow = cells.stream()
-                    .filter(c -> c.value() != null && c.value() <= v && c.weight() != null)
-                    .map(Cell::weight).toList();
+            List<Long> atOrBelow =
+                    cells.stream()
+                            .filter(c -> c.value() != null && c.value() <= v && c.weight() != null)
+                            .map(Cell::weight)
+                            .toList();
             long weight = atOrBelow.stream().mapToLong(Long::longValue).sum();
             if (!atOrBelow.isEmpty() && 2 * weight >= total) {
                 return v;

@@ -80,8 +80,10 @@ abstract class AbstractAdapter implements ResultAdapter {
         if (out.has(MEASURED_AT)) {
             return;
         } else if (timePath() == null) {
-            out.put(MEASURED_AT, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
-                    .truncatedTo(ChronoUnit.SECONDS));
+            out.put(
+                    MEASURED_AT,
+                    OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
+                            .truncatedTo(ChronoUnit.SECONDS));
         } else if (!result.has(timePath())) {
             result.problems().missing(result.pointer(timePath()));
         }

@@ -29,21 +29,39 @@ import java.util.Set;
 import vn.speedwatch.model.MeasurementField;
 
 /**
- * Copies the contract fields a resident's app adds to a tool's result: who the operator is, how
- * the device is connected, where it is, the subscribed plan. What the tool measured is never
- * taken from a context, and fields outside the contract are never copied.
+ * Copies the contract fields a resident's app adds to a tool's result: who the operator is, how the
+ * device is connected, where it is, the subscribed plan. What the tool measured is never taken from
+ * a context, and fields outside the contract are never copied.
  */
 final class ContextFields {
 
     /** The resident knows these better than the tool: they win over the tool's guess. */
-    private static final Set<MeasurementField> OVERRIDING = EnumSet.of(OPERATOR, ACCESS_TYPE,
-            TDP_CODE, NOTE, PLAN_DOWNLOAD_MBPS, PLAN_UPLOAD_MBPS, LATITUDE, LONGITUDE, ACCURACY_M,
-            CONSENT);
+    private static final Set<MeasurementField> OVERRIDING =
+            EnumSet.of(
+                    OPERATOR,
+                    ACCESS_TYPE,
+                    TDP_CODE,
+                    NOTE,
+                    PLAN_DOWNLOAD_MBPS,
+                    PLAN_UPLOAD_MBPS,
+                    LATITUDE,
+                    LONGITUDE,
+                    ACCURACY_M,
+                    CONSENT);
+
     /** Used only when the tool's result has none. */
     private static final Set<MeasurementField> FILLING =
             EnumSet.of(MEASURED_AT, SERVER, IP_VERSION);
-    private static final Set<MeasurementField> MEASURED = EnumSet.of(ID, DOWNLOAD_MBPS, UPLOAD_MBPS,
-            LATENCY_MS, JITTER_MS, PACKET_LOSS_PERCENT, LOADED_LATENCY_MS);
+
+    private static final Set<MeasurementField> MEASURED =
+            EnumSet.of(
+                    ID,
+                    DOWNLOAD_MBPS,
+                    UPLOAD_MBPS,
+                    LATENCY_MS,
+                    JITTER_MS,
+                    PACKET_LOSS_PERCENT,
+                    LOADED_LATENCY_MS);
 
     private ContextFields() {}
 
@@ -57,7 +75,8 @@ final class ContextFields {
                 continue;
             }
             if (MEASURED.contains(field)) {
-                context.reject(field.pointer(),
+                context.reject(
+                        field.pointer(),
                         "Giá trị đo lấy từ kết quả của công cụ, không được gửi kèm",
                         "Measured values come from the tool's result and cannot be given here");
             } else if (OVERRIDING.contains(field) || FILLING.contains(field) && !out.has(field)) {

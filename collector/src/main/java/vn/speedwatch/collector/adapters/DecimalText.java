@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads numbers people type on Vietnamese phones: "85,3" as well as "85.3", optionally followed
- * by the unit ("85,3 Mbps"). One separator only: with both a dot and a comma ("1.000,5") the
- * grouping is ambiguous, so the text is refused rather than guessed.
+ * Reads numbers people type on Vietnamese phones: "85,3" as well as "85.3", optionally followed by
+ * the unit ("85,3 Mbps"). One separator only: with both a dot and a comma ("1.000,5") the grouping
+ * is ambiguous, so the text is refused rather than guessed.
  */
 final class DecimalText {
 

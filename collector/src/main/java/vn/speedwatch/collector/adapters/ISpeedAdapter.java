@@ -11,15 +11,15 @@ import java.util.Set;
 import vn.speedwatch.model.ClientKind;
 
 /**
- * Results typed by hand from VNNIC's i-Speed app, which has no export: {@code download} and
- * {@code upload} in Mbps, {@code ping} in ms, {@code time}, {@code serverName} and {@code
- * operator}, next to the contract fields the form also asks for (accessType, tdpCode, coordinates
- * with consent, plan, note).
+ * Results typed by hand from VNNIC's i-Speed app, which has no export: {@code download} and {@code
+ * upload} in Mbps, {@code ping} in ms, {@code time}, {@code serverName} and {@code operator}, next
+ * to the contract fields the form also asks for (accessType, tdpCode, coordinates with consent,
+ * plan, note).
  *
  * <p>Numbers may use a decimal comma ("85,3") and may end with their unit ("85,3 Mbps"), as people
  * type them on Vietnamese phones. {@code time} is "dd/MM/yyyy HH:mm" (also "HH:mm dd/MM/yyyy") in
- * Vietnamese local time, or ISO-8601; it is required because entries are often typed later than
- * the test ran.
+ * Vietnamese local time, or ISO-8601; it is required because entries are often typed later than the
+ * test ran.
  */
 final class ISpeedAdapter extends AbstractAdapter {
 

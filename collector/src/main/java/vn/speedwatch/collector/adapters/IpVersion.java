@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 final class IpVersion {
 
     private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(:\\d{1,5})?");
-    private static final Pattern V6 = Pattern.compile(
-            "[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?(%[\\w.]+)?");
+    private static final Pattern V6 =
+            Pattern.compile(
+                    "[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?(%[\\w.]+)?");
 
     private IpVersion() {}
 

@@ -35,6 +35,7 @@ final class LibreSpeedAdapter extends AbstractAdapter {
     /** getIP.php's processedString: address, " - ", ISP, ", " country, optional distance. */
     private static final Pattern PROCESSED =
             Pattern.compile("(\\S+) - (.+?)(?:, [A-Z]{2})?(?: \\([^)]*\\))?");
+
     private static final Pattern AS_PREFIX = Pattern.compile("^AS\\d+\\s+");
 
     LibreSpeedAdapter(Clock clock) {
@@ -59,8 +60,8 @@ final class LibreSpeedAdapter extends AbstractAdapter {
     @Override
     Source residentFields(Source r) {
         JsonNode extra = r.node("/extra");
-        boolean json = extra.isObject()
-                || extra.isTextual() && extra.textValue().strip().startsWith("{");
+        boolean json =
+                extra.isObject() || extra.isTextual() && extra.textValue().strip().startsWith("{");
         return json ? r.embedded("/extra") : null;
     }
 

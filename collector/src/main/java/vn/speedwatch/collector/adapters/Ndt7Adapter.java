@@ -17,8 +17,8 @@ import vn.speedwatch.model.ClientKind;
  *   <li>the summary {@code ndt7-client -format json} prints last: {@code Download} and {@code
  *       Upload} each with {@code UUID}, {@code Throughput}, {@code Latency} and {@code
  *       Retransmission} as {@code {"Value", "Unit"}} pairs (Mbit/s, ms, %);
- *   <li>the earlier summary: {@code Download}, {@code Upload} (Mbit/s), {@code RTT} (ms) and
- *       {@code DownloadRetrans} (%) pairs and {@code DownloadUUID};
+ *   <li>the earlier summary: {@code Download}, {@code Upload} (Mbit/s), {@code RTT} (ms) and {@code
+ *       DownloadRetrans} (%) pairs and {@code DownloadUUID};
  *   <li>the latest measurements per subtest, as the library's {@code LatestMeasurements}: {@code
  *       Download} and {@code Upload} each with {@code Client} and {@code Server} ndt7 measurement
  *       messages ({@code AppInfo}, {@code TCPInfo}, {@code ConnectionInfo}) — see {@link
@@ -26,8 +26,8 @@ import vn.speedwatch.model.ClientKind;
  * </ol>
  *
  * <p>{@code ServerFQDN} names the server. The M-Lab test UUID gives a stable id. Client addresses
- * ({@code ClientIP}, {@code ConnectionInfo.Client}) only give the IP version. ndt7 results carry
- * no time: they are dated on arrival unless the context gives {@code measuredAt}.
+ * ({@code ClientIP}, {@code ConnectionInfo.Client}) only give the IP version. ndt7 results carry no
+ * time: they are dated on arrival unless the context gives {@code measuredAt}.
  */
 final class Ndt7Adapter extends AbstractAdapter {
 
@@ -51,7 +51,8 @@ final class Ndt7Adapter extends AbstractAdapter {
         } else if (download.has("Client") || download.has("Server")) {
             Ndt7Measurements.map(r, out);
         } else {
-            r.reject("/Download",
+            r.reject(
+                    "/Download",
                     "Không nhận ra kết quả ndt7: cần Throughput, Value hoặc Client/Server",
                     "Unrecognised ndt7 result: expected Throughput, Value or Client/Server");
         }

@@ -12,13 +12,12 @@ import static vn.speedwatch.model.MeasurementField.UPLOAD_MBPS;
 import java.math.BigDecimal;
 
 /**
- * The latest ndt7 measurement messages of each subtest ({@code {"Download": {"Client": …,
- * "Server": …}, "Upload": …}}), read as ndt7-client-go computes its summary. Times and RTTs in
- * the messages are microseconds ({@code ndt7-protocol.md}):
+ * The latest ndt7 measurement messages of each subtest ({@code {"Download": {"Client": …, "Server":
+ * …}, "Upload": …}}), read as ndt7-client-go computes its summary. Times and RTTs in the messages
+ * are microseconds ({@code ndt7-protocol.md}):
  *
  * <ul>
- *   <li>download Mbps = {@code Client.AppInfo.NumBytes} × 8 / {@code ElapsedTime}, at the
- *       receiver;
+ *   <li>download Mbps = {@code Client.AppInfo.NumBytes} × 8 / {@code ElapsedTime}, at the receiver;
  *   <li>upload Mbps = {@code Server.TCPInfo.BytesReceived} × 8 / {@code
  *       Server.TCPInfo.ElapsedTime}, at the receiver, or the client's {@code AppInfo} when the
  *       server sent no TCPInfo;
@@ -34,24 +33,46 @@ final class Ndt7Measurements {
     private Ndt7Measurements() {}
 
     static void map(Source r, ContractOut out) {
-        out.put(DOWNLOAD_MBPS, throughput(r, "/Download/Client/AppInfo/NumBytes",
-                "/Download/Client/AppInfo/ElapsedTime"));
+        out.put(
+                DOWNLOAD_MBPS,
+                throughput(
+                        r,
+                        "/Download/Client/AppInfo/NumBytes",
+                        "/Download/Client/AppInfo/ElapsedTime"));
         if (r.has("/Upload/Server/TCPInfo/BytesReceived")) {
-            out.put(UPLOAD_MBPS, throughput(r, "/Upload/Server/TCPInfo/BytesReceived",
-                    "/Upload/Server/TCPInfo/ElapsedTime"));
+            out.put(
+                    UPLOAD_MBPS,
+                    throughput(
+                            r,
+                            "/Upload/Server/TCPInfo/BytesReceived",
+                            "/Upload/Server/TCPInfo/ElapsedTime"));
         } else {
-            out.put(UPLOAD_MBPS, throughput(r, "/Upload/Client/AppInfo/NumBytes",
-                    "/Upload/Client/AppInfo/ElapsedTime"));
+            out.put(
+                    UPLOAD_MBPS,
+                    throughput(
+                            r,
+                            "/Upload/Client/AppInfo/NumBytes",
+                            "/Upload/Client/AppInfo/ElapsedTime"));
         }
         out.convert(LATENCY_MS, r.number(DOWNLOAD_TCP + "/MinRTT", true), Units::microsToMillis);
-        out.convert(LOADED_LATENCY_MS, r.number(DOWNLOAD_TCP + "/RTT", false),
-                Units::microsToMillis);
+        out.convert(
+                LOADED_LATENCY_MS, r.number(DOWNLOAD_TCP + "/RTT", false), Units::microsToMillis);
         out.convert(JITTER_MS, r.number(DOWNLOAD_TCP + "/RTTVar", false), Units::microsToMillis);
         out.put(PACKET_LOSS_PERCENT, retransmission(r));
-        out.put(ID, Ndt7Adapter.idOf(firstText(r, "/Download/ConnectionInfo/UUID",
-                "/Download/Server/ConnectionInfo/UUID")));
-        out.put(IP_VERSION, IpVersion.of(firstText(r, "/Download/ConnectionInfo/Client",
-                "/Download/Server/ConnectionInfo/Client")));
+        out.put(
+                ID,
+                Ndt7Adapter.idOf(
+                        firstText(
+                                r,
+                                "/Download/ConnectionInfo/UUID",
+                                "/Download/Server/ConnectionInfo/UUID")));
+        out.put(
+                IP_VERSION,
+                IpVersion.of(
+                        firstText(
+                                r,
+                                "/Download/ConnectionInfo/Client",
+                                "/Download/Server/ConnectionInfo/Client")));
     }
 
     private static Double throughput(Source r, String bytesPath, String microsPath) {

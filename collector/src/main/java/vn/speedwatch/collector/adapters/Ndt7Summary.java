@@ -36,8 +36,8 @@ final class Ndt7Summary {
     }
 
     /**
-     * The {@code Value} of a {@code {"Value", "Unit"}} pair. Go writes a pair it never filled in
-     * as {@code {"Value": 0, "Unit": ""}}: that is "not measured", not a measured zero.
+     * The {@code Value} of a {@code {"Value", "Unit"}} pair. Go writes a pair it never filled in as
+     * {@code {"Value": 0, "Unit": ""}}: that is "not measured", not a measured zero.
      */
     private static BigDecimal value(Source r, String path, String unit, boolean required) {
         String given = r.has(path) ? r.text(path + "/Unit", false) : null;

@@ -32,8 +32,9 @@ final class OoklaAdapter extends AbstractAdapter {
 
     static final String FORMAT = "ookla";
 
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_FORM =
+            Pattern.compile(
+                    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     OoklaAdapter(Clock clock) {
         super(FORMAT, ClientKind.OOKLA_CLI, clock);
@@ -43,12 +44,14 @@ final class OoklaAdapter extends AbstractAdapter {
     void map(Source r, ContractOut out) {
         String type = r.text("/type", false);
         if (type != null && !type.equals("result")) {
-            r.reject("/type", "Không phải dòng kết quả của Speedtest CLI (type phải là \"result\")",
+            r.reject(
+                    "/type",
+                    "Không phải dòng kết quả của Speedtest CLI (type phải là \"result\")",
                     "Not a Speedtest CLI result line (type must be \"result\")");
         }
         out.put(MEASURED_AT, r.time("/timestamp", false));
-        out.convert(DOWNLOAD_MBPS, r.number("/download/bandwidth", true),
-                Units::bytesPerSecondToMbps);
+        out.convert(
+                DOWNLOAD_MBPS, r.number("/download/bandwidth", true), Units::bytesPerSecondToMbps);
         out.convert(UPLOAD_MBPS, r.number("/upload/bandwidth", true), Units::bytesPerSecondToMbps);
         out.put(LATENCY_MS, r.number("/ping/latency", true));
         out.put(JITTER_MS, r.number("/ping/jitter", false));

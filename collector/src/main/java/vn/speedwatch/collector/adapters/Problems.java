@@ -38,18 +38,32 @@ final class Problems {
 
     void unreadableNumber(String pointer, String text, String... units) {
         String unit = units.length == 0 ? "" : " " + units[0];
-        add(pointer,
-                "Không đọc được số \"" + shorten(text) + "\"; hãy viết dạng 85,3" + unit
-                        + " hoặc 85.3" + unit + ", chỉ một dấu thập phân",
-                "Cannot read the number \"" + shorten(text) + "\"; write it like 85,3" + unit
-                        + " or 85.3" + unit + ", with one decimal separator only");
+        add(
+                pointer,
+                "Không đọc được số \""
+                        + shorten(text)
+                        + "\"; hãy viết dạng 85,3"
+                        + unit
+                        + " hoặc 85.3"
+                        + unit
+                        + ", chỉ một dấu thập phân",
+                "Cannot read the number \""
+                        + shorten(text)
+                        + "\"; write it like 85,3"
+                        + unit
+                        + " or 85.3"
+                        + unit
+                        + ", with one decimal separator only");
     }
 
     void unreadableTime(String pointer, String text) {
-        add(pointer,
-                "Không đọc được thời gian \"" + shorten(text)
+        add(
+                pointer,
+                "Không đọc được thời gian \""
+                        + shorten(text)
                         + "\"; hãy viết dạng 27/11/2026 08:30 hoặc ISO-8601",
-                "Cannot read the time \"" + shorten(text)
+                "Cannot read the time \""
+                        + shorten(text)
                         + "\"; write it like 27/11/2026 08:30 or as ISO-8601");
     }
 

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>The posted document is either the tool's bare result, or an envelope {@code {"result": <tool
  * result>, "context": {<contract fields>}}} when the resident's app adds what the tool cannot know.
  * A document is an envelope when it has a {@code result} member and no members besides {@code
- * result} and {@code context}; a bare result with a {@code context} member is also accepted.
- * {@link ResultAdapters#withContext} builds the envelope from fields given as query parameters.
- * From the context:
+ * result} and {@code context}; a bare result with a {@code context} member is also accepted. {@link
+ * ResultAdapters#withContext} builds the envelope from fields given as query parameters. From the
+ * context:
  *
  * <ul>
  *   <li>{@code operator}, {@code accessType}, {@code tdpCode}, {@code note}, {@code
@@ -29,10 +29,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>Violation pointers point into the posted document, so inside an envelope they start with
- * {@code /result} or {@code /context}. No IP address of the tool's output is ever copied: only
- * the IP version is derived from it. {@code client} is always set, and {@code id} is the tool's
- * own UUID when it has one, otherwise a name-based UUID of the canonical result (without its
- * address fields), so that re-posting the same result dedupes.
+ * {@code /result} or {@code /context}. No IP address of the tool's output is ever copied: only the
+ * IP version is derived from it. {@code client} is always set, and {@code id} is the tool's own
+ * UUID when it has one, otherwise a name-based UUID of the canonical result (without its address
+ * fields), so that re-posting the same result dedupes.
  */
 public interface ResultAdapter {
 

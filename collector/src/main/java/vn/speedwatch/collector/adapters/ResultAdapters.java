@@ -16,8 +16,12 @@ import vn.speedwatch.model.Json;
  */
 public final class ResultAdapters {
 
-    private static final List<String> FORMATS = List.of(OoklaAdapter.FORMAT,
-            LibreSpeedAdapter.FORMAT, Ndt7Adapter.FORMAT, ISpeedAdapter.FORMAT);
+    private static final List<String> FORMATS =
+            List.of(
+                    OoklaAdapter.FORMAT,
+                    LibreSpeedAdapter.FORMAT,
+                    Ndt7Adapter.FORMAT,
+                    ISpeedAdapter.FORMAT);
 
     private ResultAdapters() {}
 
@@ -44,11 +48,11 @@ public final class ResultAdapters {
     }
 
     /**
-     * The document to map when the resident's app gives contract fields as query parameters
-     * ({@code ?format=ookla&tdpCode=TDP-07&accessType=FIXED_FIBER}) beside a tool's result: the
-     * fields become the envelope's context. A field the body's own context already has keeps the
-     * body's value; {@code format} is not a field. Anything but an object is returned as it is,
-     * for the adapter to refuse.
+     * The document to map when the resident's app gives contract fields as query parameters ({@code
+     * ?format=ookla&tdpCode=TDP-07&accessType=FIXED_FIBER}) beside a tool's result: the fields
+     * become the envelope's context. A field the body's own context already has keeps the body's
+     * value; {@code format} is not a field. Anything but an object is returned as it is, for the
+     * adapter to refuse.
      */
     public static JsonNode withContext(JsonNode document, Map<String, String> fields) {
         Map<String, String> given = new LinkedHashMap<>(fields);
@@ -56,9 +60,10 @@ public final class ResultAdapters {
         if (document == null || !document.isObject() || given.isEmpty()) {
             return document;
         }
-        ObjectNode target = document.has(Envelope.CONTEXT) || Envelope.isEnvelope(document)
-                ? ((ObjectNode) document).deepCopy()
-                : Json.mapper().createObjectNode().set(Envelope.RESULT, document);
+        ObjectNode target =
+                document.has(Envelope.CONTEXT) || Envelope.isEnvelope(document)
+                        ? ((ObjectNode) document).deepCopy()
+                        : Json.mapper().createObjectNode().set(Envelope.RESULT, document);
         JsonNode context = target.path(Envelope.CONTEXT);
         if (context.isMissingNode() || context.isNull()) {
             context = target.putObject(Envelope.CONTEXT);
@@ -66,11 +71,12 @@ public final class ResultAdapters {
             return target;
         }
         ObjectNode into = (ObjectNode) context;
-        given.forEach((name, value) -> {
-            if (!into.has(name)) {
-                into.put(name, value);
-            }
-        });
+        given.forEach(
+                (name, value) -> {
+                    if (!into.has(name)) {
+                        into.put(name, value);
+                    }
+                });
         return target;
     }
 

@@ -10,8 +10,8 @@ import vn.speedwatch.model.Json;
 /**
  * Typed reads from one part of a posted document. Every problem becomes a violation whose pointer
  * is the read path below {@link #pointer(String) this part's own pointer}; a read that fails
- * returns null, so an adapter goes on and reports all problems at once. JSON {@code null} counts
- * as absent.
+ * returns null, so an adapter goes on and reports all problems at once. JSON {@code null} counts as
+ * absent.
  */
 final class Source {
 
@@ -114,8 +114,8 @@ final class Source {
         try {
             return new Source(Json.mapper().readTree(n.textValue()), pointer(path), problems);
         } catch (JsonProcessingException e) {
-            problems.add(pointer(path), "Không phải một chuỗi JSON hợp lệ",
-                    "Not a valid JSON string");
+            problems.add(
+                    pointer(path), "Không phải một chuỗi JSON hợp lệ", "Not a valid JSON string");
             return null;
         }
     }

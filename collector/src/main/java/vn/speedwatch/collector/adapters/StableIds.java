@@ -13,9 +13,9 @@ import vn.speedwatch.model.Json;
 
 /**
  * Name-based UUIDs for results that carry no UUID of their own, so that posting the same result
- * twice gives the same id and the pipeline dedupes it. The name is the canonical JSON (keys
- * sorted, no blanks) of the result without its address fields: an id must not be a hash an
- * address could be brute-forced back from.
+ * twice gives the same id and the pipeline dedupes it. The name is the canonical JSON (keys sorted,
+ * no blanks) of the result without its address fields: an id must not be a hash an address could be
+ * brute-forced back from.
  */
 final class StableIds {
 

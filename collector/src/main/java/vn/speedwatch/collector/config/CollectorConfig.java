@@ -21,8 +21,8 @@ import vn.speedwatch.model.Settings;
  * <p>{@code http.tls.keystore} (a PKCS#12 file) and {@code http.tls.keystore-password} turn on
  * HTTPS; see {@link TlsConfig}.
  *
- * <p>Secrets are required when {@code collector.production} is true; in development a random one
- * is generated with a warning, so receipts and client hashes do not survive a restart.
+ * <p>Secrets are required when {@code collector.production} is true; in development a random one is
+ * generated with a warning, so receipts and client hashes do not survive a restart.
  */
 public record CollectorConfig(
         String httpHost,
@@ -87,29 +87,75 @@ public record CollectorConfig(
     /** These settings with another HTTP port and Kafka address, for tests and the launcher. */
     public CollectorConfig withEndpoints(int port, String bootstrapServers) {
         return new CollectorConfig(
-                httpHost, port, httpInstances, bootstrapServers, kafkaTopic, kafkaSendTimeout, maxBodyBytes,
-                maxBatch, ratePerSecond, burst, apiKeyRatePerSecond, apiKeyBurst, requestTimeout,
-                apiKeys, trustedProxies, corsOrigins, receiptSecret, ipHashSecret,
-                previousIpHashSecret, dbUrl, dbUser, dbPassword, speedTest, metricsToken, tls);
+                httpHost,
+                port,
+                httpInstances,
+                bootstrapServers,
+                kafkaTopic,
+                kafkaSendTimeout,
+                maxBodyBytes,
+                maxBatch,
+                ratePerSecond,
+                burst,
+                apiKeyRatePerSecond,
+                apiKeyBurst,
+                requestTimeout,
+                apiKeys,
+                trustedProxies,
+                corsOrigins,
+                receiptSecret,
+                ipHashSecret,
+                previousIpHashSecret,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                speedTest,
+                metricsToken,
+                tls);
     }
 
     @Override
     public String toString() {
         // Secrets stay out of logs: only say whether they are set.
-        return "CollectorConfig[http=" + httpHost + ":" + httpPort + " on " + httpInstances
+        return "CollectorConfig[http="
+                + httpHost
+                + ":"
+                + httpPort
+                + " on "
+                + httpInstances
                 + " event loop(s), kafka="
-                + kafkaBootstrapServers + ", topic=" + kafkaTopic + ", sendTimeout="
-                + kafkaSendTimeout + ", maxBodyBytes=" + maxBodyBytes + ", maxBatch=" + maxBatch
-                + ", rate=" + ratePerSecond + "/s burst " + burst + ", apiKeys=" + apiKeys.size()
-                + ", trustedProxies=" + trustedProxies + ", cors=" + corsOrigins + ", db="
-                + dbUrl.isPresent() + ", metricsToken=" + metricsToken.isPresent() + ", "
-                + tls.map(TlsConfig::toString).orElse("plain HTTP") + "]";
+                + kafkaBootstrapServers
+                + ", topic="
+                + kafkaTopic
+                + ", sendTimeout="
+                + kafkaSendTimeout
+                + ", maxBodyBytes="
+                + maxBodyBytes
+                + ", maxBatch="
+                + maxBatch
+                + ", rate="
+                + ratePerSecond
+                + "/s burst "
+                + burst
+                + ", apiKeys="
+                + apiKeys.size()
+                + ", trustedProxies="
+                + trustedProxies
+                + ", cors="
+                + corsOrigins
+                + ", db="
+                + dbUrl.isPresent()
+                + ", metricsToken="
+                + metricsToken.isPresent()
+                + ", "
+                + tls.map(TlsConfig::toString).orElse("plain HTTP")
+                + "]";
     }
 
     /**
      * {@code http.instances}: how many event loops serve HTTP, each with its own copy of the
-     * verticle on the shared port. One loop caps the collector at one core's worth of parsing
-     * and validation, so the default is one per available processor.
+     * verticle on the shared port. One loop caps the collector at one core's worth of parsing and
+     * validation, so the default is one per available processor.
      */
     private static int instances(Settings s) {
         return s.integer("http.instances", Runtime.getRuntime().availableProcessors(), 1, 256);

@@ -13,9 +13,9 @@ import java.util.Optional;
 import vn.speedwatch.model.Settings;
 
 /**
- * HTTPS for the collector's server (and the console the launcher mounts on it): a PKCS#12
- * keystore holding the certificate and its private key, set by {@code http.tls.keystore} and
- * {@code http.tls.keystore-password}. Unset, the server speaks plain HTTP (behind a TLS proxy).
+ * HTTPS for the collector's server (and the console the launcher mounts on it): a PKCS#12 keystore
+ * holding the certificate and its private key, set by {@code http.tls.keystore} and {@code
+ * http.tls.keystore-password}. Unset, the server speaks plain HTTP (behind a TLS proxy).
  *
  * <p>The keystore is opened once while the config is read, so a missing file or a wrong password
  * stops the start with one line naming the key and the file, not a TLS stack trace at listen time.
@@ -47,19 +47,29 @@ public record TlsConfig(Path keystore, String password) {
         } catch (NoSuchFileException e) {
             throw error("không tìm thấy tệp / file not found");
         } catch (IOException e) {
-            // PKCS#12 reports a wrong password as an IOException caused by UnrecoverableKeyException.
-            throw error(e.getCause() instanceof UnrecoverableKeyException
-                    ? "sai mật khẩu (" + PASSWORD + ") / wrong password (" + PASSWORD + ")"
-                    : "không đọc được tệp PKCS#12 / not a readable PKCS#12 file");
+            // PKCS#12 reports a wrong password as an IOException caused by
+            // UnrecoverableKeyException.
+            throw error(
+                    e.getCause() instanceof UnrecoverableKeyException
+                            ? "sai mật khẩu (" + PASSWORD + ") / wrong password (" + PASSWORD + ")"
+                            : "không đọc được tệp PKCS#12 / not a readable PKCS#12 file");
         } catch (GeneralSecurityException e) {
             throw error("không đọc được tệp PKCS#12 / not a readable PKCS#12 file");
         }
     }
 
     private Settings.ConfigException error(String why) {
-        return new Settings.ConfigException("kho khóa TLS " + KEYSTORE + "=" + keystore
-                + " không dùng được / the TLS keystore " + KEYSTORE + "=" + keystore
-                + " cannot be used: " + why);
+        return new Settings.ConfigException(
+                "kho khóa TLS "
+                        + KEYSTORE
+                        + "="
+                        + keystore
+                        + " không dùng được / the TLS keystore "
+                        + KEYSTORE
+                        + "="
+                        + keystore
+                        + " cannot be used: "
+                        + why);
     }
 
     @Override

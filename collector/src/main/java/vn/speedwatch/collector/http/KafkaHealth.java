@@ -9,8 +9,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * Readiness of the Kafka connection: a {@code describeCluster} with a short timeout, cached for
- * a couple of seconds so that frequent probes do not hammer the broker.
+ * Readiness of the Kafka connection: a {@code describeCluster} with a short timeout, cached for a
+ * couple of seconds so that frequent probes do not hammer the broker.
  */
 public final class KafkaHealth implements AutoCloseable {
 
@@ -22,11 +22,13 @@ public final class KafkaHealth implements AutoCloseable {
     private volatile long checkedAt = Long.MIN_VALUE;
 
     public KafkaHealth(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+        this.admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
     }
 
     /** True when the cluster answered recently; completes on {@code context}. */
@@ -38,11 +40,12 @@ public final class KafkaHealth implements AutoCloseable {
         Promise<Boolean> promise = Promise.promise();
         admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
                 .clusterId()
-                .whenComplete((id, error) -> {
-                    lastReady = error == null;
-                    checkedAt = System.nanoTime();
-                    context.runOnContext(v -> promise.complete(lastReady));
-                });
+                .whenComplete(
+                        (id, error) -> {
+                            lastReady = error == null;
+                            checkedAt = System.nanoTime();
+                            context.runOnContext(v -> promise.complete(lastReady));
+                        });
         return promise.future();
     }
 

@@ -12,8 +12,15 @@ import vn.speedwatch.model.Violation;
  * ({@code titleEn}/{@code detailEn}), and {@code errors}, every field violation with its JSON
  * pointer. {@code retryAfter}, when set, becomes the {@code Retry-After} header.
  */
-public record Problem(int status, String slug, String titleVi, String titleEn, String detailVi,
-        String detailEn, List<Violation> errors, Duration retryAfter) {
+public record Problem(
+        int status,
+        String slug,
+        String titleVi,
+        String titleEn,
+        String detailVi,
+        String detailEn,
+        List<Violation> errors,
+        Duration retryAfter) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -21,14 +28,19 @@ public record Problem(int status, String slug, String titleVi, String titleEn, S
         errors = List.copyOf(errors);
     }
 
-    public static Problem of(int status, String slug, String titleVi, String titleEn,
-            String detailVi, String detailEn) {
+    public static Problem of(
+            int status,
+            String slug,
+            String titleVi,
+            String titleEn,
+            String detailVi,
+            String detailEn) {
         return new Problem(status, slug, titleVi, titleEn, detailVi, detailEn, List.of(), null);
     }
 
     public Problem withErrors(List<Violation> violations) {
-        return new Problem(status, slug, titleVi, titleEn, detailVi, detailEn, violations,
-                retryAfter);
+        return new Problem(
+                status, slug, titleVi, titleEn, detailVi, detailEn, violations, retryAfter);
     }
 
     public Problem withRetryAfter(Duration after) {

@@ -24,7 +24,10 @@ public record Reply(int status, String contentType, Buffer body, Duration retryA
 
     /** The problem {@code p} written out as {@code document}, with members the caller added. */
     public static Reply problem(Problem p, Buffer document) {
-        return new Reply(p.status(), Problem.MEDIA_TYPE + "; charset=utf-8", document,
+        return new Reply(
+                p.status(),
+                Problem.MEDIA_TYPE + "; charset=utf-8",
+                document,
                 p.retryAfter() == null ? null : Duration.ofSeconds(p.retryAfterSeconds()));
     }
 

@@ -9,8 +9,8 @@ import vn.speedwatch.warehouse.MeasurementRepository;
 import vn.speedwatch.warehouse.RawMeasurementRow;
 
 /**
- * Answers "what became of my result?" for a receipt holder from the warehouse: {@code STORED}
- * (with the stored values and TDP, never coordinates), {@code ERASED} or {@code PENDING}. Without a
+ * Answers "what became of my result?" for a receipt holder from the warehouse: {@code STORED} (with
+ * the stored values and TDP, never coordinates), {@code ERASED} or {@code PENDING}. Without a
  * database it says the state is unknown. Calls block on JDBC: run them off the event loop.
  */
 public final class ResultLookup {
@@ -33,21 +33,28 @@ public final class ResultLookup {
     public ObjectNode describe(UUID id) {
         ObjectNode o = Json.mapper().createObjectNode().put("id", id.toString());
         if (repository.isEmpty()) {
-            return o.put("state", "PENDING").put("stateKnown", false)
-                    .put("message", "Máy chủ này không kết nối kho dữ liệu nên chưa biết kết quả"
-                            + " đã được lưu hay chưa.")
-                    .put("messageEn", "This server has no warehouse connection, so it cannot tell"
-                            + " whether the result is stored yet.");
+            return o.put("state", "PENDING")
+                    .put("stateKnown", false)
+                    .put(
+                            "message",
+                            "Máy chủ này không kết nối kho dữ liệu nên chưa biết kết quả"
+                                    + " đã được lưu hay chưa.")
+                    .put(
+                            "messageEn",
+                            "This server has no warehouse connection, so it cannot tell"
+                                    + " whether the result is stored yet.");
         }
         MeasurementRepository repo = repository.get();
         if (repo.isErased(id)) {
-            return o.put("state", "ERASED").put("stateKnown", true)
+            return o.put("state", "ERASED")
+                    .put("stateKnown", true)
                     .put("message", "Kết quả đã được xóa theo yêu cầu.")
                     .put("messageEn", "The result was erased on request.");
         }
         Optional<RawMeasurementRow> row = repo.find(id);
         if (row.isEmpty()) {
-            return o.put("state", "PENDING").put("stateKnown", true)
+            return o.put("state", "PENDING")
+                    .put("stateKnown", true)
                     .put("message", "Kết quả đã được nhận và đang chờ xử lý.")
                     .put("messageEn", "The result was accepted and is waiting to be processed.");
         }

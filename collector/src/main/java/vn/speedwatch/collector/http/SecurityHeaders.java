@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class SecurityHeaders {
 
-    static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none';"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'self'; img-src 'self' data:; object-src 'none';"
+                    + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private SecurityHeaders() {}
 

@@ -20,8 +20,8 @@ import vn.speedwatch.model.Violation;
 /**
  * {@code POST /api/v1/measurements} without the HTTP plumbing: reads the body, validates every
  * item, publishes the valid ones and builds the reply. 202 lists per item what was accepted (with
- * its receipt) and what was refused; 422 when nothing was valid; 503 when Kafka did not
- * acknowledge in time, in which case nothing is reported as accepted.
+ * its receipt) and what was refused; 422 when nothing was valid; 503 when Kafka did not acknowledge
+ * in time, in which case nothing is reported as accepted.
  */
 public final class SubmissionService {
 
@@ -32,7 +32,10 @@ public final class SubmissionService {
     private final MeterRegistry registry;
     private final Duration retryAfter;
 
-    public SubmissionService(BodyReader reader, MeasurementIngest ingest, MeterRegistry registry,
+    public SubmissionService(
+            BodyReader reader,
+            MeasurementIngest ingest,
+            MeterRegistry registry,
             Duration retryAfter) {
         this.reader = reader;
         this.ingest = ingest;
@@ -41,8 +44,13 @@ public final class SubmissionService {
     }
 
     /** The reply for a body; never fails: every outcome is a reply. */
-    public Future<Reply> submit(Context context, byte[] body, boolean ndjson,
-            Optional<ResultAdapter> adapter, ClientIdentity client, String path) {
+    public Future<Reply> submit(
+            Context context,
+            byte[] body,
+            boolean ndjson,
+            Optional<ResultAdapter> adapter,
+            ClientIdentity client,
+            String path) {
         List<ItemResult> results;
         boolean unreadable;
         try {
@@ -69,8 +77,10 @@ public final class SubmissionService {
     }
 
     private Reply unavailable(Throwable error, long valid, String path) {
-        LOG.warn("Kafka did not acknowledge {} measurement(s) in time, answering 503: {}",
-                valid, error.toString());
+        LOG.warn(
+                "Kafka did not acknowledge {} measurement(s) in time, answering 503: {}",
+                valid,
+                error.toString());
         countRejected(CollectorMetrics.REASON_UNAVAILABLE, valid);
         return Reply.problem(Problems.unavailable(retryAfter), path);
     }
@@ -83,11 +93,12 @@ public final class SubmissionService {
     }
 
     private static Problem bodyProblem(BodyError e) {
-        Problem base = switch (e.status()) {
-            case 413 -> Problems.batchTooLarge();
-            case 422 -> Problems.invalid();
-            default -> Problems.malformed();
-        };
+        Problem base =
+                switch (e.status()) {
+                    case 413 -> Problems.batchTooLarge();
+                    case 422 -> Problems.invalid();
+                    default -> Problems.malformed();
+                };
         return base.withErrors(e.violations());
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import vn.speedwatch.model.Violation;
 
 /**
- * A request body that cannot be taken at all, with the HTTP status and violations to answer
- * with. Thrown by {@link BodyReader} and turned into a problem document by the HTTP layer.
+ * A request body that cannot be taken at all, with the HTTP status and violations to answer with.
+ * Thrown by {@link BodyReader} and turned into a problem document by the HTTP layer.
  */
 public final class BodyError extends RuntimeException {
 

@@ -138,8 +138,11 @@ public final class BodyReader {
         String where =
                 e.getLocation() == null
                         ? ""
-                        : " (line " + e.getLocation().getLineNr() + ", column "
-                                + e.getLocation().getColumnNr() + ")";
+                        : " (line "
+                                + e.getLocation().getLineNr()
+                                + ", column "
+                                + e.getLocation().getColumnNr()
+                                + ")";
         return (firstLine.length() > 160 ? firstLine.substring(0, 160) : firstLine) + where;
     }
 }

@@ -9,8 +9,8 @@ import vn.speedwatch.model.Violation;
  * What became of one item of a request: a valid measurement (with its receipt once published) or
  * the violations that refused it. Pointers in {@code violations} are relative to the whole body.
  */
-public record ItemResult(int index, Measurement measurement, String receipt,
-        List<Violation> violations) {
+public record ItemResult(
+        int index, Measurement measurement, String receipt, List<Violation> violations) {
 
     public ItemResult {
         violations = List.copyOf(violations);

@@ -23,16 +23,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.speedwatch.collector.CollectorMetrics;
-import vn.speedwatch.model.MeasurementEventWriter;
 import vn.speedwatch.model.MeasurementEvent;
+import vn.speedwatch.model.MeasurementEventWriter;
 
 /**
- * Sends {@link MeasurementEvent}s to the measurements topic and completes a Vert.x future only
- * when Kafka has acknowledged the record durably ({@code acks=all}, idempotent producer).
+ * Sends {@link MeasurementEvent}s to the measurements topic and completes a Vert.x future only when
+ * Kafka has acknowledged the record durably ({@code acks=all}, idempotent producer).
  *
  * <p>Every send is bounded by the configured timeout: a dead broker surfaces as a failed future
- * (the caller answers 503), never as a hung request. {@code send()} itself may block while
- * metadata is missing, so it runs on a dedicated thread, never on the event loop.
+ * (the caller answers 503), never as a hung request. {@code send()} itself may block while metadata
+ * is missing, so it runs on a dedicated thread, never on the event loop.
  */
 public final class KafkaPublisher implements AutoCloseable {
 
@@ -95,14 +95,14 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes the events of one request, each as its own record keyed by its measurement id.
-     * The future completes once Kafka acknowledged every one of them, and fails as soon as one
-     * could not be sent.
+     * Publishes the events of one request, each as its own record keyed by its measurement id. The
+     * future completes once Kafka acknowledged every one of them, and fails as soon as one could
+     * not be sent.
      *
      * <p>A batch is one hand-off to the sending thread and one answer back to the event loop, not
-     * one per record: per record, a batch of 100 cost 200 queue hand-offs and thread wake-ups
-     * and a 100-way composite future. The records are serialized on the sending thread, off the
-     * event loop.
+     * one per record: per record, a batch of 100 cost 200 queue hand-offs and thread wake-ups and a
+     * 100-way composite future. The records are serialized on the sending thread, off the event
+     * loop.
      */
     public Future<Void> publishAll(Context context, List<MeasurementEvent> events) {
         if (events.isEmpty()) {
@@ -130,8 +130,10 @@ public final class KafkaPublisher implements AutoCloseable {
             }
             try {
                 MeasurementEvent event = events.get(i);
-                producer.send(new ProducerRecord<>(topic, event.id().toString(),
-                        MeasurementEventWriter.write(event)), batch::acknowledged);
+                producer.send(
+                        new ProducerRecord<>(
+                                topic, event.id().toString(), MeasurementEventWriter.write(event)),
+                        batch::acknowledged);
             } catch (RuntimeException e) {
                 // The producer is closed, or refused the record outright.
                 batch.abandon(i, e);

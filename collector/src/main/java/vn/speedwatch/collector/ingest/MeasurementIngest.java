@@ -30,8 +30,12 @@ public final class MeasurementIngest {
     private final Clock clock;
     private final String version;
 
-    public MeasurementIngest(MeasurementParser parser, KafkaPublisher publisher,
-            ReceiptCodec receipts, Clock clock, String version) {
+    public MeasurementIngest(
+            MeasurementParser parser,
+            KafkaPublisher publisher,
+            ReceiptCodec receipts,
+            Clock clock,
+            String version) {
         this.parser = parser;
         this.publisher = publisher;
         this.receipts = receipts;
@@ -40,8 +44,8 @@ public final class MeasurementIngest {
     }
 
     /** Adapts and validates every item; nothing is published yet. */
-    public List<ItemResult> validate(List<BodyItem> items, Optional<ResultAdapter> adapter,
-            boolean batch) {
+    public List<ItemResult> validate(
+            List<BodyItem> items, Optional<ResultAdapter> adapter, boolean batch) {
         List<ItemResult> results = new ArrayList<>(items.size());
         for (BodyItem item : items) {
             results.add(validate(item, adapter, batch));
@@ -55,42 +59,56 @@ public final class MeasurementIngest {
         }
         ParseResult parsed;
         try {
-            JsonNode contract = adapter.isPresent() ? adapter.get().toContract(item.node())
-                    : item.node();
+            JsonNode contract =
+                    adapter.isPresent() ? adapter.get().toContract(item.node()) : item.node();
             parsed = parser.parse(contract);
         } catch (AdapterException e) {
             parsed = ParseResult.invalid(e.violations());
         } catch (RuntimeException e) {
             // An adapter bug must not become a 5xx for a resident's input.
-            parsed = ParseResult.invalid(List.of(new Violation("",
-                    "Không đọc được kết quả theo định dạng đã chọn",
-                    "The result could not be read in the chosen format")));
+            parsed =
+                    ParseResult.invalid(
+                            List.of(
+                                    new Violation(
+                                            "",
+                                            "Không đọc được kết quả theo định dạng đã chọn",
+                                            "The result could not be read in the chosen format")));
         }
         if (parsed.isValid()) {
             return ItemResult.valid(item.index(), parsed.measurement());
         }
-        List<Violation> v = batch ? Violation.atIndex(item.index(), parsed.violations())
-                : parsed.violations();
+        List<Violation> v =
+                batch ? Violation.atIndex(item.index(), parsed.violations()) : parsed.violations();
         return ItemResult.rejected(item.index(), v);
     }
 
     /**
-     * Publishes the valid results; succeeds, with receipts added, only if Kafka acknowledged all
-     * of them, and fails otherwise so that nothing is reported as accepted.
+     * Publishes the valid results; succeeds, with receipts added, only if Kafka acknowledged all of
+     * them, and fails otherwise so that nothing is reported as accepted.
      */
-    public Future<List<ItemResult>> publish(Context context, List<ItemResult> results,
-            String clientHash, String apiKeyId) {
+    public Future<List<ItemResult>> publish(
+            Context context, List<ItemResult> results, String clientHash, String apiKeyId) {
         Instant receivedAt = clock.instant(); // one request, one arrival time
         List<MeasurementEvent> events = new ArrayList<>(results.size());
         for (ItemResult r : results) {
             if (r.accepted()) {
-                events.add(MeasurementEvent.measurement(
-                        r.measurement(), receivedAt, clientHash, apiKeyId, version));
+                events.add(
+                        MeasurementEvent.measurement(
+                                r.measurement(), receivedAt, clientHash, apiKeyId, version));
             }
         }
-        return publisher.publishAll(context, events).map(done -> results.stream()
-                .map(r -> r.accepted() ? r.withReceipt(receipts.issue(r.id())) : r)
-                .toList());
+        return publisher
+                .publishAll(context, events)
+                .map(
+                        done ->
+                                results.stream()
+                                        .map(
+                                                r ->
+                                                        r.accepted()
+                                                                ? r.withReceipt(
+                                                                        receipts.issue(r.id()))
+                                                                : r)
+                                        .toList());
     }
 
     /** Sends the erasure tombstone for a measurement the resident asked to delete. */

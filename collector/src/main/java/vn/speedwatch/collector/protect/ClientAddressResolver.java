@@ -9,8 +9,8 @@ import java.util.List;
  * Finds the real client address of a request: the peer address, or, when the peer is one of the
  * configured trusted proxies, the nearest untrusted address in {@code X-Forwarded-For}.
  *
- * <p>Untrusted peers cannot spoof their address with the header, which matters because the
- * address decides the rate limit and the device hash. Proxies are IPs or CIDR blocks.
+ * <p>Untrusted peers cannot spoof their address with the header, which matters because the address
+ * decides the rate limit and the device hash. Proxies are IPs or CIDR blocks.
  */
 public final class ClientAddressResolver {
 

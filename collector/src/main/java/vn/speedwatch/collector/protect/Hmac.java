@@ -13,9 +13,9 @@ public final class Hmac {
     private Hmac() {}
 
     /**
-     * HMAC-SHA256 under one secret for repeated use: each thread keeps one initialised
-     * {@link Mac}. Looking up the provider and keying a fresh Mac costs several times more than
-     * signing a 16-byte id, and a batch of 100 measurements signs 100 receipts.
+     * HMAC-SHA256 under one secret for repeated use: each thread keeps one initialised {@link Mac}.
+     * Looking up the provider and keying a fresh Mac costs several times more than signing a
+     * 16-byte id, and a batch of 100 measurements signs 100 receipts.
      */
     public static final class Keyed {
         private final ThreadLocal<Mac> mac;

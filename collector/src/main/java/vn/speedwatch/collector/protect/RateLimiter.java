@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Per-client token buckets: each client (an API key id or a hashed address) may spend up to
- * {@code burst} requests at once, refilled at {@code ratePerSecond}.
+ * Per-client token buckets: each client (an API key id or a hashed address) may spend up to {@code
+ * burst} requests at once, refilled at {@code ratePerSecond}.
  *
  * <p>Buckets that have refilled completely carry no information, so {@link #evictIdle()} drops
  * them; the verticle calls it periodically to keep memory bounded.

@@ -18,10 +18,17 @@ import javax.sql.DataSource;
 final class CellRows {
 
     /** One aggregate row: its counts and serialized DDSketches (any may be null). */
-    record Row(String resolution, Instant bucketStart, long samples, int devices,
-            byte[] download, byte[] upload, byte[] latency) {}
+    record Row(
+            String resolution,
+            Instant bucketStart,
+            long samples,
+            int devices,
+            byte[] download,
+            byte[] upload,
+            byte[] latency) {}
 
-    static final String SQL = """
+    static final String SQL =
+            """
             SELECT resolution, bucket_start, sample_count, device_count,
                    download_sketch, upload_sketch, latency_sketch
               FROM quality_aggregates
@@ -39,11 +46,15 @@ final class CellRows {
     /** The rows to merge: all day rows, plus hour rows later than the last day covered. */
     List<Row> load(String tdp, String operator, String access, Instant from) throws SQLException {
         List<Row> all = query(tdp, operator, access, from);
-        Instant daysEnd = all.stream().filter(r -> r.resolution().equals("day"))
-                .map(r -> r.bucketStart().plusSeconds(86_400))
-                .max(Instant::compareTo).orElse(Instant.MIN);
-        return all.stream().filter(r -> r.resolution().equals("day")
-                || !r.bucketStart().isBefore(daysEnd)).toList();
+        Instant daysEnd =
+                all.stream()
+                        .filter(r -> r.resolution().equals("day"))
+                        .map(r -> r.bucketStart().plusSeconds(86_400))
+                        .max(Instant::compareTo)
+                        .orElse(Instant.MIN);
+        return all.stream()
+                .filter(r -> r.resolution().equals("day") || !r.bucketStart().isBefore(daysEnd))
+                .toList();
     }
 
     private List<Row> query(String tdp, String operator, String access, Instant from)
@@ -57,9 +68,15 @@ final class CellRows {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                            rs.getLong(3), rs.getInt(4), rs.getBytes(5), rs.getBytes(6),
-                            rs.getBytes(7)));
+                    rows.add(
+                            new Row(
+                                    rs.getString(1),
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getLong(3),
+                                    rs.getInt(4),
+                                    rs.getBytes(5),
+                                    rs.getBytes(6),
+                                    rs.getBytes(7)));
                 }
             }
             return rows;

@@ -25,15 +25,15 @@ record CompareRequest(String tdp, String operator, String access) {
 
         Parsed parse(String tdp, String operator, String access) {
             if (tdp == null || areas.find(tdp.trim()).isEmpty()) {
-                return bad("Tổ dân phố không có trong danh sách: " + tdp,
-                        "Unknown TDP code: " + tdp);
+                return bad(
+                        "Tổ dân phố không có trong danh sách: " + tdp, "Unknown TDP code: " + tdp);
             }
             if (!isName(Operator.values(), operator)) {
                 return bad("Nhà mạng không hợp lệ: " + operator, "Unknown operator: " + operator);
             }
             if (!isName(AccessType.values(), access) || "UNKNOWN".equals(access)) {
-                return bad("Loại kết nối không hợp lệ: " + access,
-                        "Unknown access type: " + access);
+                return bad(
+                        "Loại kết nối không hợp lệ: " + access, "Unknown access type: " + access);
             }
             return new Parsed(new CompareRequest(tdp.trim(), operator, access), Optional.empty());
         }

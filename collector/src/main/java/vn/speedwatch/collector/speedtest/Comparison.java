@@ -38,17 +38,31 @@ final class Comparison {
         List<CellRows.Row> cell = rows.load(tdp, operator, access, from);
         long samples = cell.stream().mapToLong(CellRows.Row::samples).sum();
         int devices = cell.stream().mapToInt(CellRows.Row::devices).max().orElse(0);
-        ObjectNode o = Json.mapper().createObjectNode().put("tdp", tdp).put("operator", operator)
-                .put("accessType", access).put("days", config.window().toDays())
-                .put("sampleCount", samples);
+        ObjectNode o =
+                Json.mapper()
+                        .createObjectNode()
+                        .put("tdp", tdp)
+                        .put("operator", operator)
+                        .put("accessType", access)
+                        .put("days", config.window().toDays())
+                        .put("sampleCount", samples);
         boolean enough = samples >= config.minSamples() && devices >= config.minDevices();
         o.put("enoughSamples", enough);
         if (!enough) {
-            return o.put("message", "Chưa đủ mẫu để so sánh (cần ít nhất " + config.minSamples()
-                            + " lần đo từ " + config.minDevices() + " thiết bị).")
-                    .put("messageEn", "Not enough samples to compare yet (at least "
-                            + config.minSamples() + " tests from " + config.minDevices()
-                            + " devices are needed).");
+            return o.put(
+                            "message",
+                            "Chưa đủ mẫu để so sánh (cần ít nhất "
+                                    + config.minSamples()
+                                    + " lần đo từ "
+                                    + config.minDevices()
+                                    + " thiết bị).")
+                    .put(
+                            "messageEn",
+                            "Not enough samples to compare yet (at least "
+                                    + config.minSamples()
+                                    + " tests from "
+                                    + config.minDevices()
+                                    + " devices are needed).");
         }
         putMedian(o, "downloadMedianMbps", cell, CellRows.Row::download);
         putMedian(o, "uploadMedianMbps", cell, CellRows.Row::upload);
@@ -56,10 +70,17 @@ final class Comparison {
         return o;
     }
 
-    private static void putMedian(ObjectNode o, String field, List<CellRows.Row> cell,
+    private static void putMedian(
+            ObjectNode o,
+            String field,
+            List<CellRows.Row> cell,
             Function<CellRows.Row, byte[]> sketch) {
-        List<DDSketch> parts = cell.stream().map(sketch).filter(Objects::nonNull)
-                .map(QualitySketch::fromBytes).toList();
+        List<DDSketch> parts =
+                cell.stream()
+                        .map(sketch)
+                        .filter(Objects::nonNull)
+                        .map(QualitySketch::fromBytes)
+                        .toList();
         double median = QualitySketch.quantile(QualitySketch.merge(parts), 0.5);
         if (!Double.isNaN(median)) {
             o.put(field, Math.round(median * 10) / 10.0);

@@ -3,8 +3,8 @@ package vn.speedwatch.collector.speedtest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Writes {@code total} random bytes to a response as fast as the client reads them, never more
- * than the write queue holds: a slow phone must not make the server buffer megabytes.
+ * Writes {@code total} random bytes to a response as fast as the client reads them, never more than
+ * the write queue holds: a slow phone must not make the server buffer megabytes.
  */
 final class DownloadStream {
 

@@ -22,9 +22,9 @@ import vn.speedwatch.model.AreaRegistry;
 import vn.speedwatch.model.Json;
 
 /**
- * The endpoints the resident pages and the cultural-house probe need besides submitting: the
- * speed test itself (download, upload, ping), the TDP list and the receipt comparison. Mount them
- * on the collector's router before the static pages:
+ * The endpoints the resident pages and the cultural-house probe need besides submitting: the speed
+ * test itself (download, upload, ping), the TDP list and the receipt comparison. Mount them on the
+ * collector's router before the static pages:
  *
  * <pre>{@code
  * SpeedTestRoutes.create(SpeedTestConfig.from(settings), parts.addresses(), parts.hasher(),
@@ -45,26 +45,32 @@ public final class SpeedTestRoutes {
     private final Optional<Comparison> comparison;
     private final CompareRequest.Validator validator;
 
-    private SpeedTestRoutes(SpeedTestConfig config, ClientAddressResolver addresses,
-            ClientHasher hasher, Optional<DataSource> warehouse) {
+    private SpeedTestRoutes(
+            SpeedTestConfig config,
+            ClientAddressResolver addresses,
+            ClientHasher hasher,
+            Optional<DataSource> warehouse) {
         this.config = config;
         this.addresses = addresses;
         this.hasher = hasher;
         this.limiter = new RateLimiter(config.ratePerSecond(), config.burst());
-        AreaRegistry registry = config.areasFile().map(AreaRegistry::load)
-                .orElseGet(AreaRegistry::loadSample);
+        AreaRegistry registry =
+                config.areasFile().map(AreaRegistry::load).orElseGet(AreaRegistry::loadSample);
         this.areas = areaList(registry);
         this.validator = new CompareRequest.Validator(registry);
         this.comparison = warehouse.map(ds -> new Comparison(ds, config, Clock.systemUTC()));
     }
 
     /**
-     * The speed-test routes with one rate limiter, however many routers they are mounted on:
-     * every event loop's copy of the collector shares it, so a client gets its limit once, not
-     * once per loop. Without a warehouse the comparison answers 503.
+     * The speed-test routes with one rate limiter, however many routers they are mounted on: every
+     * event loop's copy of the collector shares it, so a client gets its limit once, not once per
+     * loop. Without a warehouse the comparison answers 503.
      */
-    public static SpeedTestRoutes create(SpeedTestConfig config, ClientAddressResolver addresses,
-            ClientHasher hasher, Optional<DataSource> warehouse) {
+    public static SpeedTestRoutes create(
+            SpeedTestConfig config,
+            ClientAddressResolver addresses,
+            ClientHasher hasher,
+            Optional<DataSource> warehouse) {
         return new SpeedTestRoutes(config, addresses, hasher, warehouse);
     }
 
@@ -87,8 +93,9 @@ public final class SpeedTestRoutes {
 
     private void limit(RoutingContext ctx) {
         HttpServerRequest req = ctx.request();
-        String address = addresses.resolve(req.remoteAddress().hostAddress(),
-                req.getHeader("X-Forwarded-For"));
+        String address =
+                addresses.resolve(
+                        req.remoteAddress().hostAddress(), req.getHeader("X-Forwarded-For"));
         Duration wait = limiter.acquire(hasher.hash(address));
         ctx.response().putHeader("Cache-Control", "no-store");
         if (!wait.isZero()) {
@@ -99,16 +106,24 @@ public final class SpeedTestRoutes {
     }
 
     private void handleDownload(RoutingContext ctx) {
-        Optional<Long> bytes = ByteCount.parse(ctx.request().getParam("bytes"),
-                config.maxDownloadBytes());
+        Optional<Long> bytes =
+                ByteCount.parse(ctx.request().getParam("bytes"), config.maxDownloadBytes());
         if (bytes.isEmpty()) {
-            problem(ctx, Problems.badRequest("Tham số bytes phải là số nguyên từ 1 đến "
-                    + config.maxDownloadBytes() + ".", "The bytes parameter must be an integer"
-                    + " from 1 to " + config.maxDownloadBytes() + "."));
+            problem(
+                    ctx,
+                    Problems.badRequest(
+                            "Tham số bytes phải là số nguyên từ 1 đến "
+                                    + config.maxDownloadBytes()
+                                    + ".",
+                            "The bytes parameter must be an integer"
+                                    + " from 1 to "
+                                    + config.maxDownloadBytes()
+                                    + "."));
             return;
         }
         // identity: random bytes do not compress, and compressing would only burn the CPU.
-        ctx.response().putHeader("Content-Type", "application/octet-stream")
+        ctx.response()
+                .putHeader("Content-Type", "application/octet-stream")
                 .putHeader("Content-Encoding", "identity");
         DownloadStream.send(ctx.response(), payload, bytes.get());
     }
@@ -126,8 +141,11 @@ public final class SpeedTestRoutes {
     }
 
     private void handleCompare(RoutingContext ctx) {
-        CompareRequest.Parsed parsed = validator.parse(ctx.request().getParam("tdp"),
-                ctx.request().getParam("operator"), ctx.request().getParam("access"));
+        CompareRequest.Parsed parsed =
+                validator.parse(
+                        ctx.request().getParam("tdp"),
+                        ctx.request().getParam("operator"),
+                        ctx.request().getParam("access"));
         if (parsed.problem().isPresent()) {
             problem(ctx, parsed.problem().get());
             return;
@@ -137,14 +155,21 @@ public final class SpeedTestRoutes {
             return;
         }
         CompareRequest cell = parsed.request();
-        ctx.vertx().executeBlocking(() -> comparison.get()
-                        .compare(cell.tdp(), cell.operator(), cell.access()), false)
+        ctx.vertx()
+                .executeBlocking(
+                        () -> comparison.get().compare(cell.tdp(), cell.operator(), cell.access()),
+                        false)
                 .onSuccess(doc -> Reply.json(200, doc).send(ctx))
-                .onFailure(e -> {
-                    LOG.warn("Comparison for {}/{}/{} failed: {}", cell.tdp(), cell.operator(),
-                            cell.access(), e.toString());
-                    problem(ctx, Problems.unavailable(Duration.ofSeconds(30)));
-                });
+                .onFailure(
+                        e -> {
+                            LOG.warn(
+                                    "Comparison for {}/{}/{} failed: {}",
+                                    cell.tdp(),
+                                    cell.operator(),
+                                    cell.access(),
+                                    e.toString());
+                            problem(ctx, Problems.unavailable(Duration.ofSeconds(30)));
+                        });
     }
 
     private static ObjectNode areaList(AreaRegistry registry) {

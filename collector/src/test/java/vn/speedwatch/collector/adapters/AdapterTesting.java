@@ -24,6 +24,7 @@ final class AdapterTesting {
 
     /** When the tests "receive" results: the afternoon of the fixtures' day. */
     static final Instant ARRIVAL = Instant.parse("2026-11-20T14:00:00Z");
+
     static final Clock CLOCK = Clock.fixed(ARRIVAL, ZoneOffset.UTC);
 
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(\\.\\d{1,3}){3}\\b");
@@ -60,21 +61,23 @@ final class AdapterTesting {
 
     /** The output as the collector's contract validation sees it; fails on any violation. */
     static Measurement contract(ObjectNode out) {
-        ParseResult parsed = new MeasurementParser(ValidationLimits.defaults().withClock(CLOCK))
-                .parse(out);
+        ParseResult parsed =
+                new MeasurementParser(ValidationLimits.defaults().withClock(CLOCK)).parse(out);
         assertThat(parsed.violations()).as("contract violations of %s", out).isEmpty();
         return parsed.measurement();
     }
 
     /** The violations {@code document} fails with; each one is worded in both languages. */
     static List<Violation> violations(ResultAdapter adapter, JsonNode document) {
-        AdapterException e = catchThrowableOfType(AdapterException.class,
-                () -> adapter.toContract(document));
+        AdapterException e =
+                catchThrowableOfType(AdapterException.class, () -> adapter.toContract(document));
         assertThat(e).as("mapping should fail").isNotNull();
-        assertThat(e.violations()).allSatisfy(v -> {
-            assertThat(v.messageVi()).isNotBlank().isNotEqualTo(v.messageEn());
-            assertThat(v.messageEn()).isNotBlank();
-        });
+        assertThat(e.violations())
+                .allSatisfy(
+                        v -> {
+                            assertThat(v.messageVi()).isNotBlank().isNotEqualTo(v.messageEn());
+                            assertThat(v.messageEn()).isNotBlank();
+                        });
         return e.violations();
     }
 

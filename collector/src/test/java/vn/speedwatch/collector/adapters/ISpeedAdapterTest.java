@@ -45,8 +45,14 @@ class ISpeedAdapterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"20/11/2026 12:45", "12:45 20/11/2026", "2026-11-20T12:45",
-        "2026-11-20T05:45:00Z", "20/11/2026 12:45:00"})
+    @ValueSource(
+            strings = {
+                "20/11/2026 12:45",
+                "12:45 20/11/2026",
+                "2026-11-20T12:45",
+                "2026-11-20T05:45:00Z",
+                "20/11/2026 12:45:00"
+            })
     void readsTheTimeAsVietnameseLocalTimeOrIso(String typed) {
         ObjectNode doc = fixture("ispeed-manual.json");
         doc.put("time", typed);
@@ -75,8 +81,9 @@ class ISpeedAdapterTest {
         doc.put("latitude", "bắc").put("consent", "có");
         doc.remove("ping");
 
-        assertThat(pointers(violations(iSpeed, doc))).containsExactlyInAnyOrder(
-                "/download", "/upload", "/ping", "/time", "/latitude", "/consent");
+        assertThat(pointers(violations(iSpeed, doc)))
+                .containsExactlyInAnyOrder(
+                        "/download", "/upload", "/ping", "/time", "/latitude", "/consent");
     }
 
     @Test
@@ -84,10 +91,13 @@ class ISpeedAdapterTest {
         ObjectNode doc = fixture("ispeed-manual.json");
         doc.put("ping", "12 Mbps");
 
-        assertThat(violations(iSpeed, doc)).singleElement().satisfies(v -> {
-            assertThat(v.pointer()).isEqualTo("/ping");
-            assertThat(v.messageVi()).startsWith("Không đọc được số \"12 Mbps\"");
-        });
+        assertThat(violations(iSpeed, doc))
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.pointer()).isEqualTo("/ping");
+                            assertThat(v.messageVi()).startsWith("Không đọc được số \"12 Mbps\"");
+                        });
     }
 
     @Test

@@ -78,11 +78,15 @@ class LibreSpeedAdapterTest {
     @Test
     void takesTheOperatorFromAsNameOrTheProcessedString() {
         ObjectNode lite = fixture("librespeed-telemetry.json");
-        lite.put("ispinfo", "{\"processedString\":\"14.160.1.2 - VNPT Corp, VN\","
-                + "\"rawIspInfo\":{\"ip\":\"14.160.1.2\",\"as_name\":\"VNPT Corp\"}}");
+        lite.put(
+                "ispinfo",
+                "{\"processedString\":\"14.160.1.2 - VNPT Corp, VN\","
+                        + "\"rawIspInfo\":{\"ip\":\"14.160.1.2\",\"as_name\":\"VNPT Corp\"}}");
         ObjectNode noOrg = fixture("librespeed-telemetry.json");
-        noOrg.put("ispinfo", "{\"processedString\":\"42.112.8.9 - FPT Telecom Company, VN"
-                + " (<20 km)\",\"rawIspInfo\":{\"ip\":\"42.112.8.9\",\"country\":\"VN\"}}");
+        noOrg.put(
+                "ispinfo",
+                "{\"processedString\":\"42.112.8.9 - FPT Telecom Company, VN"
+                        + " (<20 km)\",\"rawIspInfo\":{\"ip\":\"42.112.8.9\",\"country\":\"VN\"}}");
 
         assertThat(libreSpeed.toContract(lite).get("operator").asText()).isEqualTo("VNPT Corp");
         assertThat(libreSpeed.toContract(noOrg).get("operator").asText())
@@ -92,7 +96,8 @@ class LibreSpeedAdapterTest {
     @Test
     void guessesNoOperatorWhenTheSiteDidNotLookTheAddressUp() {
         ObjectNode doc = fixture("librespeed-telemetry.json");
-        doc.put("ispinfo",
+        doc.put(
+                "ispinfo",
                 "{\"processedString\":\"10.0.0.5 - private IPv4 access\",\"rawIspInfo\":\"\"}");
 
         ObjectNode out = libreSpeed.toContract(doc);
@@ -115,8 +120,9 @@ class LibreSpeedAdapterTest {
         doc.remove("ping");
         doc.put("timestamp", "sáng nay");
 
-        assertThat(pointers(violations(libreSpeed, doc))).containsExactlyInAnyOrder(
-                "/dl", "/ul", "/ping", "/timestamp", "/ispinfo", "/extra");
+        assertThat(pointers(violations(libreSpeed, doc)))
+                .containsExactlyInAnyOrder(
+                        "/dl", "/ul", "/ping", "/timestamp", "/ispinfo", "/extra");
     }
 
     @Test

@@ -85,8 +85,10 @@ class Ndt7AdapterTest {
 
     @Test
     void takesTheTestTimeFromTheContext() {
-        ObjectNode posted = envelope(fixture("ndt7-summary.json"),
-                "{\"measuredAt\": \"20/11/2026 20:10\", \"accessType\": \"MOBILE_4G\"}");
+        ObjectNode posted =
+                envelope(
+                        fixture("ndt7-summary.json"),
+                        "{\"measuredAt\": \"20/11/2026 20:10\", \"accessType\": \"MOBILE_4G\"}");
 
         ObjectNode out = ndt7.toContract(posted);
 
@@ -96,10 +98,17 @@ class Ndt7AdapterTest {
 
     @Test
     void neverCopiesClientOrServerAddresses() {
-        for (String name : new String[] {"ndt7-summary.json", "ndt7-summary-legacy.json",
-                "ndt7-measurements.json"}) {
-            assertNoAddress(ndt7.toContract(fixture(name)), "2402:800", "2001:dc8",
-                    "203.162.31.7", "27.72.101.46", "50412");
+        for (String name :
+                new String[] {
+                    "ndt7-summary.json", "ndt7-summary-legacy.json", "ndt7-measurements.json"
+                }) {
+            assertNoAddress(
+                    ndt7.toContract(fixture(name)),
+                    "2402:800",
+                    "2001:dc8",
+                    "203.162.31.7",
+                    "27.72.101.46",
+                    "50412");
         }
     }
 
@@ -112,10 +121,11 @@ class Ndt7AdapterTest {
         messages.withObject("/Download/Client/AppInfo").put("ElapsedTime", 0);
         messages.withObject("/Download/Server/TCPInfo").put("MinRTT", "23172");
 
-        assertThat(pointers(violations(ndt7, summary))).containsExactlyInAnyOrder(
-                "/Download/Throughput/Unit", "/Upload/Throughput");
-        assertThat(pointers(violations(ndt7, messages))).containsExactlyInAnyOrder(
-                "/Download/Client/AppInfo/ElapsedTime", "/Download/Server/TCPInfo/MinRTT");
+        assertThat(pointers(violations(ndt7, summary)))
+                .containsExactlyInAnyOrder("/Download/Throughput/Unit", "/Upload/Throughput");
+        assertThat(pointers(violations(ndt7, messages)))
+                .containsExactlyInAnyOrder(
+                        "/Download/Client/AppInfo/ElapsedTime", "/Download/Server/TCPInfo/MinRTT");
     }
 
     @Test

@@ -62,8 +62,8 @@ class OoklaAdapterTest {
     void neverCopiesAnAddressOrDeviceDetail() {
         ObjectNode out = ookla.toContract(fixture("ookla-result.json"));
 
-        assertNoAddress(out, "27.72.101.46", "192.168.1.23", "203.113.131.2",
-                "3C:22:FB:8A:41:0E", "wlan0");
+        assertNoAddress(
+                out, "27.72.101.46", "192.168.1.23", "203.113.131.2", "3C:22:FB:8A:41:0E", "wlan0");
     }
 
     @Test
@@ -95,7 +95,10 @@ class OoklaAdapterTest {
 
     @Test
     void takesResidentFieldsFromTheContextAndLetsTheOperatorOverrideTheIsp() {
-        ObjectNode posted = envelope(fixture("ookla-result.json"), """
+        ObjectNode posted =
+                envelope(
+                        fixture("ookla-result.json"),
+                        """
                 {"operator": "VNPT-VinaPhone", "accessType": "FIXED_FIBER", "tdpCode": "TDP-07",
                  "latitude": "20,9312", "longitude": 106.6724, "consent": "true",
                  "planDownloadMbps": "100", "ip": "113.185.9.9", "deviceName": "Redmi"}""");
@@ -131,8 +134,10 @@ class OoklaAdapterTest {
 
     @Test
     void keepsTheToolsTimeWhenTheContextAlsoGivesOne() {
-        ObjectNode posted = envelope(fixture("ookla-result.json"),
-                "{\"measuredAt\": \"2026-11-20T09:00:00+07:00\"}");
+        ObjectNode posted =
+                envelope(
+                        fixture("ookla-result.json"),
+                        "{\"measuredAt\": \"2026-11-20T09:00:00+07:00\"}");
 
         assertThat(ookla.toContract(posted).get("measuredAt").asText())
                 .isEqualTo("2026-11-20T03:12:45Z");
@@ -140,8 +145,10 @@ class OoklaAdapterTest {
 
     @Test
     void refusesMeasuredValuesInTheContext() {
-        ObjectNode posted = envelope(fixture("ookla-result.json"),
-                "{\"downloadMbps\": 500, \"id\": \"0f8fad5b-d9cb-469f-a165-70867728950e\"}");
+        ObjectNode posted =
+                envelope(
+                        fixture("ookla-result.json"),
+                        "{\"downloadMbps\": 500, \"id\": \"0f8fad5b-d9cb-469f-a165-70867728950e\"}");
 
         assertThat(pointers(violations(ookla, posted)))
                 .containsExactlyInAnyOrder("/context/id", "/context/downloadMbps");
@@ -156,14 +163,22 @@ class OoklaAdapterTest {
         doc.put("timestamp", "hôm qua");
         doc.put("isp", 7552);
 
-        assertThat(pointers(violations(ookla, doc))).containsExactlyInAnyOrder(
-                "/timestamp", "/download/bandwidth", "/upload/bandwidth", "/ping/latency", "/isp");
+        assertThat(pointers(violations(ookla, doc)))
+                .containsExactlyInAnyOrder(
+                        "/timestamp",
+                        "/download/bandwidth",
+                        "/upload/bandwidth",
+                        "/ping/latency",
+                        "/isp");
     }
 
     @Test
     void refusesANumberTooLargeToBeFinite() {
-        ObjectNode doc = json(fixture("ookla-result.json").toString()
-                .replace("\"bandwidth\":11763218", "\"bandwidth\":1e400"));
+        ObjectNode doc =
+                json(
+                        fixture("ookla-result.json")
+                                .toString()
+                                .replace("\"bandwidth\":11763218", "\"bandwidth\":1e400"));
 
         assertThat(pointers(violations(ookla, doc))).containsExactly("/download/bandwidth");
     }
@@ -173,10 +188,13 @@ class OoklaAdapterTest {
         ObjectNode doc = fixture("ookla-result.json");
         doc.remove("timestamp");
 
-        assertThat(violations(ookla, doc)).singleElement().satisfies(v -> {
-            assertThat(v.pointer()).isEqualTo("/timestamp");
-            assertThat(v.messageVi()).isEqualTo("Thiếu giá trị bắt buộc");
-        });
+        assertThat(violations(ookla, doc))
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.pointer()).isEqualTo("/timestamp");
+                            assertThat(v.messageVi()).isEqualTo("Thiếu giá trị bắt buộc");
+                        });
     }
 
     @Test

@@ -19,9 +19,12 @@ class ResultAdaptersTest {
     void offersTheFourFormats() {
         assertThat(ResultAdapters.formats())
                 .containsExactly("ookla", "librespeed", "ndt7", "ispeed");
-        assertThat(ResultAdapters.formats()).allSatisfy(format ->
-                assertThat(ResultAdapters.forFormat(format))
-                        .hasValueSatisfying(a -> assertThat(a.format()).isEqualTo(format)));
+        assertThat(ResultAdapters.formats())
+                .allSatisfy(
+                        format ->
+                                assertThat(ResultAdapters.forFormat(format))
+                                        .hasValueSatisfying(
+                                                a -> assertThat(a.format()).isEqualTo(format)));
     }
 
     @Test
@@ -39,9 +42,18 @@ class ResultAdaptersTest {
 
     @Test
     void wrapsQueryParametersAsTheContextOfABareResult() {
-        JsonNode posted = ResultAdapters.withContext(fixture("ookla-result.json"), Map.of(
-                "format", "ookla", "tdpCode", "TDP-07", "accessType", "FIXED_FIBER",
-                "planDownloadMbps", "100"));
+        JsonNode posted =
+                ResultAdapters.withContext(
+                        fixture("ookla-result.json"),
+                        Map.of(
+                                "format",
+                                "ookla",
+                                "tdpCode",
+                                "TDP-07",
+                                "accessType",
+                                "FIXED_FIBER",
+                                "planDownloadMbps",
+                                "100"));
 
         Measurement m = contract(adapter("ookla").toContract(posted));
 
@@ -55,8 +67,8 @@ class ResultAdaptersTest {
     void keepsTheBodysContextOverQueryParameters() {
         JsonNode body = envelope(fixture("ookla-result.json"), "{\"tdpCode\": \"TDP-07\"}");
 
-        JsonNode posted = ResultAdapters.withContext(body,
-                Map.of("tdpCode", "TDP-09", "operator", "VNPT"));
+        JsonNode posted =
+                ResultAdapters.withContext(body, Map.of("tdpCode", "TDP-09", "operator", "VNPT"));
 
         Measurement m = contract(adapter("ookla").toContract(posted));
         assertThat(m.tdpCode()).isEqualTo("TDP-07");

@@ -22,15 +22,27 @@ record BareEndpoint(int actualPort) {
             throw new IllegalStateException("no free port", e);
         }
         int listen = port;
-        CollectorBench.join(vertx.deployVerticle(() -> new VerticleBase() {
-            @Override
-            public Future<?> start() {
-                return vertx.createHttpServer()
-                        .requestHandler(req -> req.body().onComplete(b -> req.response()
-                                .setStatusCode(202).end("{\"accepted\":1}")))
-                        .listen(listen, "127.0.0.1");
-            }
-        }, new DeploymentOptions().setInstances(instances)));
+        CollectorBench.join(
+                vertx.deployVerticle(
+                        () ->
+                                new VerticleBase() {
+                                    @Override
+                                    public Future<?> start() {
+                                        return vertx.createHttpServer()
+                                                .requestHandler(
+                                                        req ->
+                                                                req.body()
+                                                                        .onComplete(
+                                                                                b ->
+                                                                                        req.response()
+                                                                                                .setStatusCode(
+                                                                                                        202)
+                                                                                                .end(
+                                                                                                        "{\"accepted\":1}")))
+                                                .listen(listen, "127.0.0.1");
+                                    }
+                                },
+                        new DeploymentOptions().setInstances(instances)));
         return new BareEndpoint(port);
     }
 }

@@ -21,9 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import vn.speedwatch.collector.Collector;
 import vn.speedwatch.collector.config.CollectorConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import vn.speedwatch.kafka.EmbeddedKafkaBroker;
 import vn.speedwatch.model.Json;
 import vn.speedwatch.model.Measurement;
@@ -33,11 +33,11 @@ import vn.speedwatch.model.Settings;
 import vn.speedwatch.model.ValidationLimits;
 
 /**
- * Sustained accepted measurements per second through the collector with durable Kafka acks,
- * next to the ceiling of a bare Vert.x endpoint that only answers 202, both driven by the same
- * Vert.x load loop in the same run, and the ceiling of Kafka alone (a plain producer with the
- * collector's settings sending the same records). Prints a markdown table whose ratio column
- * compares every row with the bare endpoint. Not a test: run bench/collector/run.
+ * Sustained accepted measurements per second through the collector with durable Kafka acks, next to
+ * the ceiling of a bare Vert.x endpoint that only answers 202, both driven by the same Vert.x load
+ * loop in the same run, and the ceiling of Kafka alone (a plain producer with the collector's
+ * settings sending the same records). Prints a markdown table whose ratio column compares every row
+ * with the bare endpoint. Not a test: run bench/collector/run.
  */
 public final class CollectorBench {
 
@@ -73,35 +73,53 @@ public final class CollectorBench {
         broker.createTopic(KAFKA_ONLY_TOPIC, 3);
         Vertx serverVertx = Vertx.vertx();
         // -Dbench.instances=1 measures the collector (and the bare ceiling) on one event loop.
-        int instances = Integer.getInteger("bench.instances",
-                Runtime.getRuntime().availableProcessors());
+        int instances =
+                Integer.getInteger("bench.instances", Runtime.getRuntime().availableProcessors());
         Collector collector = join(Collector.start(serverVertx, config(broker, instances)));
         BareEndpoint bare = BareEndpoint.start(serverVertx, instances);
         List<Buffer> singles = bodies(2000, 1);
         List<Buffer> batches = bodies(200, 100);
         // -Dbench.rows=collector-batch,... runs only some rows (for a profiler); default: all.
-        Set<String> only = Set.of(System.getProperty("bench.rows",
-                "bare-single,collector-single,bare-batch,collector-batch,kafka").split(","));
+        Set<String> only =
+                Set.of(
+                        System.getProperty(
+                                        "bench.rows",
+                                        "bare-single,collector-single,bare-batch,collector-batch,kafka")
+                                .split(","));
         Result bareSingle = only.contains("bare-single") ? load(bare.actualPort(), singles) : null;
-        Result collectorSingle = only.contains("collector-single")
-                ? load(collector.port(), singles) : null;
+        Result collectorSingle =
+                only.contains("collector-single") ? load(collector.port(), singles) : null;
         Result bareBatch = only.contains("bare-batch") ? load(bare.actualPort(), batches) : null;
-        Result collectorBatch = only.contains("collector-batch")
-                ? load(collector.port(), batches) : null;
+        Result collectorBatch =
+                only.contains("collector-batch") ? load(collector.port(), batches) : null;
         // The same records the collector sends, with as many unacknowledged as its batch row.
-        Result kafka = only.contains("kafka") ? KafkaCeiling.run(broker.bootstrapServers(),
-                records(batches), concurrency * 100, warmup, measure) : null;
+        Result kafka =
+                only.contains("kafka")
+                        ? KafkaCeiling.run(
+                                broker.bootstrapServers(),
+                                records(batches),
+                                concurrency * 100,
+                                warmup,
+                                measure)
+                        : null;
         String loadAfter = loadAverage();
         System.out.println();
-        System.out.printf("Load: %s, %d connections, warm-up %ds, measured %ds, %d cores, "
+        System.out.printf(
+                "Load: %s, %d connections, warm-up %ds, measured %ds, %d cores, "
                         + "%d server event loop(s); load average (1/5/15 min) %s before, %s "
                         + "after.%n%n",
-                Wrk.available() ? "wrk" : "Vert.x HttpClient loop", concurrency,
-                warmup.toSeconds(), measure.toSeconds(),
-                Runtime.getRuntime().availableProcessors(), instances, loadBefore, loadAfter);
-        System.out.println("| endpoint | body | requests/s | measurements/s | ratio to bare "
-                + "| p50 ms | p99 ms | non-202 | CPU µs/measurement, all Java threads "
-                + "| of which server side |");
+                Wrk.available() ? "wrk" : "Vert.x HttpClient loop",
+                concurrency,
+                warmup.toSeconds(),
+                measure.toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                instances,
+                loadBefore,
+                loadAfter);
+        System.out.println(
+                "| endpoint | body | requests/s | measurements/s | ratio to bare "
+                        + "| p50 ms | p99 ms | non-202 | CPU µs/measurement, all Java threads "
+                        + "| of which server side |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         printRow("bare Vert.x 202 (ceiling)", "single", 1, bareSingle, bareSingle);
         printRow("collector → Kafka acks=all", "single", 1, collectorSingle, bareSingle);
@@ -129,37 +147,63 @@ public final class CollectorBench {
         for (Buffer body : bodies) {
             for (JsonNode item : Json.mapper().readTree(body.getBytes())) {
                 Measurement m = parser.parse(item).measurement();
-                MeasurementEvent e = MeasurementEvent.measurement(m, java.time.Instant.now(),
-                        "0123456789abcdef0123456789abcdef", null, "bench");
-                out.add(new ProducerRecord<>(KAFKA_ONLY_TOPIC, m.id().toString(),
-                        Json.mapper().writeValueAsBytes(e)));
+                MeasurementEvent e =
+                        MeasurementEvent.measurement(
+                                m,
+                                java.time.Instant.now(),
+                                "0123456789abcdef0123456789abcdef",
+                                null,
+                                "bench");
+                out.add(
+                        new ProducerRecord<>(
+                                KAFKA_ONLY_TOPIC,
+                                m.id().toString(),
+                                Json.mapper().writeValueAsBytes(e)));
             }
         }
         return out;
     }
 
     private static CollectorConfig config(EmbeddedKafkaBroker broker, int instances) {
-        return CollectorConfig.from(Settings.of(Map.of(
-                "http.host", "127.0.0.1", "http.port", "0",
-                "http.instances", Integer.toString(instances),
-                "kafka.bootstrap-servers", broker.bootstrapServers(),
-                "collector.rate-per-second", "100000000", "collector.burst", "100000000",
-                "collector.max-body-bytes", "4194304",
-                "receipt.secret", "bench", "privacy.ip-hash-secret", "bench")));
+        return CollectorConfig.from(
+                Settings.of(
+                        Map.of(
+                                "http.host",
+                                "127.0.0.1",
+                                "http.port",
+                                "0",
+                                "http.instances",
+                                Integer.toString(instances),
+                                "kafka.bootstrap-servers",
+                                broker.bootstrapServers(),
+                                "collector.rate-per-second",
+                                "100000000",
+                                "collector.burst",
+                                "100000000",
+                                "collector.max-body-bytes",
+                                "4194304",
+                                "receipt.secret",
+                                "bench",
+                                "privacy.ip-hash-secret",
+                                "bench")));
     }
 
     /** Loads a port with wrk when installed, else with the Vert.x loop; both warm up first. */
     private Result load(int port, List<Buffer> bodies) throws Exception {
-        return Wrk.available() ? Wrk.run(port, PATH, bodies.get(0).toString(), concurrency,
-                warmup, measure) : loop(port, bodies);
+        return Wrk.available()
+                ? Wrk.run(port, PATH, bodies.get(0).toString(), concurrency, warmup, measure)
+                : loop(port, bodies);
     }
 
     /** Runs the Vert.x load loop against a port: warm-up, then a measured window. */
     private Result loop(int port, List<Buffer> bodies) throws Exception {
-        HttpClient client = loadVertx.createHttpClient(
-                new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-                        .setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(concurrency));
+        HttpClient client =
+                loadVertx.createHttpClient(
+                        new HttpClientOptions()
+                                .setDefaultHost("127.0.0.1")
+                                .setDefaultPort(port)
+                                .setKeepAlive(true),
+                        new PoolOptions().setHttp1MaxSize(concurrency));
         runFor(client, bodies, warmup, new Result());
         Result result = new Result();
         ThreadCpu cpu = new ThreadCpu();
@@ -192,8 +236,13 @@ public final class CollectorBench {
         return threads;
     }
 
-    private void loop(HttpClient client, List<Buffer> bodies, AtomicLong next, long deadline,
-            Result result, CompletableFuture<Void> done) {
+    private void loop(
+            HttpClient client,
+            List<Buffer> bodies,
+            AtomicLong next,
+            long deadline,
+            Result result,
+            CompletableFuture<Void> done) {
         if (System.nanoTime() >= deadline) {
             done.complete(null);
             return;
@@ -201,12 +250,18 @@ public final class CollectorBench {
         Buffer body = bodies.get((int) (next.getAndIncrement() % bodies.size()));
         long start = System.nanoTime();
         client.request(HttpMethod.POST, PATH)
-                .compose(req -> req.putHeader("Content-Type", "application/json").send(body)
-                        .compose(resp -> resp.body().map(b -> resp.statusCode())))
-                .onComplete(ar -> {
-                    result.record(System.nanoTime() - start, ar.succeeded() && ar.result() == 202);
-                    loop(client, bodies, next, deadline, result, done);
-                });
+                .compose(
+                        req ->
+                                req.putHeader("Content-Type", "application/json")
+                                        .send(body)
+                                        .compose(resp -> resp.body().map(b -> resp.statusCode())))
+                .onComplete(
+                        ar -> {
+                            result.record(
+                                    System.nanoTime() - start,
+                                    ar.succeeded() && ar.result() == 202);
+                            loop(client, bodies, next, deadline, result, done);
+                        });
     }
 
     private static List<Buffer> bodies(int count, int perBody) {
@@ -214,13 +269,19 @@ public final class CollectorBench {
         for (int i = 0; i < count; i++) {
             ArrayNode batch = Json.mapper().createArrayNode();
             for (int j = 0; j < perBody; j++) {
-                batch.add(Json.mapper().createObjectNode()
-                        .put("id", UUID.randomUUID().toString())
-                        .put("measuredAt", java.time.OffsetDateTime.now().minusMinutes(5)
-                                .toString())
-                        .put("downloadMbps", 80 + j % 20).put("uploadMbps", 40.5)
-                        .put("latencyMs", 9.0).put("operator", "VNPT")
-                        .put("accessType", "FIXED_FIBER").put("tdpCode", "TDP-03"));
+                batch.add(
+                        Json.mapper()
+                                .createObjectNode()
+                                .put("id", UUID.randomUUID().toString())
+                                .put(
+                                        "measuredAt",
+                                        java.time.OffsetDateTime.now().minusMinutes(5).toString())
+                                .put("downloadMbps", 80 + j % 20)
+                                .put("uploadMbps", 40.5)
+                                .put("latencyMs", 9.0)
+                                .put("operator", "VNPT")
+                                .put("accessType", "FIXED_FIBER")
+                                .put("tdpCode", "TDP-03"));
             }
             out.add(Buffer.buffer(perBody == 1 ? batch.get(0).toString() : batch.toString()));
         }
@@ -228,23 +289,39 @@ public final class CollectorBench {
     }
 
     /** One table line; {@code perRequest} 0 means the result counts records, not requests. */
-    private static void printRow(String endpoint, String body, int perRequest, Result r,
-            Result ceiling) {
+    private static void printRow(
+            String endpoint, String body, int perRequest, Result r, Result ceiling) {
         if (r == null) {
             return;
         }
         double rps = r.ok / r.seconds;
         double perSecond = perRequest == 0 ? rps : rps * perRequest;
-        String ratio = ceiling == null ? "—" : String.format("%.1f %%",
-                100 * perSecond / (ceiling.ok / ceiling.seconds * (perRequest == 0 ? 100
-                        : perRequest)));
+        String ratio =
+                ceiling == null
+                        ? "—"
+                        : String.format(
+                                "%.1f %%",
+                                100
+                                        * perSecond
+                                        / (ceiling.ok
+                                                / ceiling.seconds
+                                                * (perRequest == 0 ? 100 : perRequest)));
         double measurements = Math.max(1, r.ok * Math.max(1, perRequest));
-        System.out.println(String.format(
-                "| %s | %s | %s | %,.0f | %s | %.1f | %.1f | %d | %.1f | %s |",
-                endpoint, body, perRequest == 0 ? "—" : String.format("%,.0f", rps), perSecond,
-                ratio, r.percentile(0.50), r.percentile(0.99), r.failed,
-                r.cpuNanos / 1e3 / measurements, perRequest == 0 ? "—"
-                        : String.format("%.1f", r.serverCpuNanos / 1e3 / measurements)));
+        System.out.println(
+                String.format(
+                        "| %s | %s | %s | %,.0f | %s | %.1f | %.1f | %d | %.1f | %s |",
+                        endpoint,
+                        body,
+                        perRequest == 0 ? "—" : String.format("%,.0f", rps),
+                        perSecond,
+                        ratio,
+                        r.percentile(0.50),
+                        r.percentile(0.99),
+                        r.failed,
+                        r.cpuNanos / 1e3 / measurements,
+                        perRequest == 0
+                                ? "—"
+                                : String.format("%.1f", r.serverCpuNanos / 1e3 / measurements)));
     }
 
     static <T> T join(Future<T> f) throws Exception {

@@ -29,8 +29,8 @@ import vn.speedwatch.model.ValidationLimits;
  * CPU time per measurement of each stage the collector runs for a batch of 100, on one thread,
  * after a warm-up: robust to a busy machine where the HTTP bench's rates mean little. The
  * Jackson-mapper rows are the way the event and the reply were written before they were written
- * field by field; they stay here as the reference the new rows are compared with. Not a test:
- * run {@code bench/collector/cpu [batches-per-round=2000]}.
+ * field by field; they stay here as the reference the new rows are compared with. Not a test: run
+ * {@code bench/collector/cpu [batches-per-round=2000]}.
  */
 public final class IngestCpuBench {
 
@@ -40,9 +40,13 @@ public final class IngestCpuBench {
     public static void main(String[] args) {
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         BodyReader reader = new BodyReader(1000);
-        MeasurementIngest ingest = new MeasurementIngest(
-                new MeasurementParser(ValidationLimits.defaults()), null,
-                new ReceiptCodec("bench".getBytes()), Clock.systemUTC(), "bench");
+        MeasurementIngest ingest =
+                new MeasurementIngest(
+                        new MeasurementParser(ValidationLimits.defaults()),
+                        null,
+                        new ReceiptCodec("bench".getBytes()),
+                        Clock.systemUTC(),
+                        "bench");
         ReceiptCodec receipts = new ReceiptCodec("bench".getBytes());
         byte[] body = body();
         List<BodyItem> items = reader.read(body, false);
@@ -50,30 +54,44 @@ public final class IngestCpuBench {
         List<MeasurementEvent> events = new ArrayList<>();
         List<ItemResult> signed = new ArrayList<>();
         for (ItemResult r : valid) {
-            events.add(MeasurementEvent.measurement(r.measurement(), Instant.now(),
-                    "0123456789abcdef0123456789abcdef", null, "bench"));
-            signed.add(new ItemResult(r.index(), r.measurement(), receipts.issue(r.id()),
-                    List.of()));
+            events.add(
+                    MeasurementEvent.measurement(
+                            r.measurement(),
+                            Instant.now(),
+                            "0123456789abcdef0123456789abcdef",
+                            null,
+                            "bench"));
+            signed.add(
+                    new ItemResult(r.index(), r.measurement(), receipts.issue(r.id()), List.of()));
         }
-        System.out.printf("CPU µs per measurement, %d batches of %d per round, load average %s%n",
+        System.out.printf(
+                "CPU µs per measurement, %d batches of %d per round, load average %s%n",
                 batches, PER_BODY, loadAverage());
         for (int round = 0; round < 3; round++) {
             System.out.printf("%nround %d%n", round + 1);
             stage("read body (UTF-8 + JSON tree)", batches, i -> reader.read(body, false));
-            stage("parse + validate", batches,
-                    i -> ingest.validate(items, Optional.empty(), true));
-            stage("event: Jackson mapper (before)", batches, i -> events.forEach(e -> {
-                try {
-                    Json.mapper().writeValueAsBytes(e);
-                } catch (Exception x) {
-                    throw new IllegalStateException(x);
-                }
-            }));
-            stage("event: JsonGenerator (after)", batches,
+            stage("parse + validate", batches, i -> ingest.validate(items, Optional.empty(), true));
+            stage(
+                    "event: Jackson mapper (before)",
+                    batches,
+                    i ->
+                            events.forEach(
+                                    e -> {
+                                        try {
+                                            Json.mapper().writeValueAsBytes(e);
+                                        } catch (Exception x) {
+                                            throw new IllegalStateException(x);
+                                        }
+                                    }));
+            stage(
+                    "event: JsonGenerator (after)",
+                    batches,
                     i -> events.forEach(MeasurementEventWriter::write));
             stage("receipts (HMAC)", batches, i -> valid.forEach(r -> receipts.issue(r.id())));
             stage("reply: Jackson tree (before)", batches, i -> treeReply(signed));
-            stage("reply: JsonGenerator (after)", batches,
+            stage(
+                    "reply: JsonGenerator (after)",
+                    batches,
                     i -> ItemsReply.write(signed, signed.size()));
         }
         System.out.printf("%nload average %s%n", loadAverage());
@@ -94,8 +112,8 @@ public final class IngestCpuBench {
         for (int i = 0; i < batches; i++) {
             work.accept(i);
         }
-        double micros = (THREADS.getCurrentThreadCpuTime() - start) / 1e3
-                / ((double) batches * PER_BODY);
+        double micros =
+                (THREADS.getCurrentThreadCpuTime() - start) / 1e3 / ((double) batches * PER_BODY);
         System.out.printf("  %-34s %6.2f%n", name, micros);
     }
 
@@ -105,8 +123,11 @@ public final class IngestCpuBench {
         o.put("accepted", results.size()).put("rejected", 0);
         ArrayNode a = o.putArray("items");
         for (ItemResult r : results) {
-            a.addObject().put("index", r.index()).put("status", "accepted")
-                    .put("id", r.id().toString()).put("receipt", r.receipt());
+            a.addObject()
+                    .put("index", r.index())
+                    .put("status", "accepted")
+                    .put("id", r.id().toString())
+                    .put("receipt", r.receipt());
         }
         return Buffer.buffer(o.toString());
     }
@@ -114,12 +135,17 @@ public final class IngestCpuBench {
     private static byte[] body() {
         ArrayNode batch = Json.mapper().createArrayNode();
         for (int j = 0; j < PER_BODY; j++) {
-            batch.add(Json.mapper().createObjectNode()
-                    .put("id", UUID.randomUUID().toString())
-                    .put("measuredAt", OffsetDateTime.now().minusMinutes(5).toString())
-                    .put("downloadMbps", 80 + j % 20).put("uploadMbps", 40.5)
-                    .put("latencyMs", 9.0).put("operator", "VNPT")
-                    .put("accessType", "FIXED_FIBER").put("tdpCode", "TDP-03"));
+            batch.add(
+                    Json.mapper()
+                            .createObjectNode()
+                            .put("id", UUID.randomUUID().toString())
+                            .put("measuredAt", OffsetDateTime.now().minusMinutes(5).toString())
+                            .put("downloadMbps", 80 + j % 20)
+                            .put("uploadMbps", 40.5)
+                            .put("latencyMs", 9.0)
+                            .put("operator", "VNPT")
+                            .put("accessType", "FIXED_FIBER")
+                            .put("tdpCode", "TDP-03"));
         }
         return batch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CPU time of the JVM's Java threads over a window, split into the load generator and the rest
- * and, within the rest, the server side: the HTTP event loops, the collector's {@code kafka-send}
- * thread and the producer's I/O thread. JIT compiler and GC threads are not Java threads and are
- * left out: a short run under load would otherwise drown the steady-state cost in compilation.
- * Unlike wall time, CPU time per measurement hardly moves when other processes take the cores,
- * so it compares runs made under different loads.
+ * CPU time of the JVM's Java threads over a window, split into the load generator and the rest and,
+ * within the rest, the server side: the HTTP event loops, the collector's {@code kafka-send} thread
+ * and the producer's I/O thread. JIT compiler and GC threads are not Java threads and are left out:
+ * a short run under load would otherwise drown the steady-state cost in compilation. Unlike wall
+ * time, CPU time per measurement hardly moves when other processes take the cores, so it compares
+ * runs made under different loads.
  */
 final class ThreadCpu {
 
@@ -41,7 +41,8 @@ final class ThreadCpu {
             return false;
         }
         String name = info.getThreadName();
-        return name.startsWith("vert.x-eventloop-thread") || name.equals("kafka-send")
+        return name.startsWith("vert.x-eventloop-thread")
+                || name.equals("kafka-send")
                 || name.startsWith("kafka-producer-network-thread");
     }
 

@@ -21,12 +21,18 @@ final class Wrk {
                 || Files.isExecutable(Path.of("/usr/local/bin/wrk"));
     }
 
-    static CollectorBench.Result run(int port, String path, String body, int connections,
-            Duration warmup, Duration measure) throws IOException, InterruptedException {
+    static CollectorBench.Result run(
+            int port, String path, String body, int connections, Duration warmup, Duration measure)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("wrk", ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.body = [==[" + body + "]==]\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                script,
+                "wrk.method = \"POST\"\n"
+                        + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                        + "wrk.body = [==["
+                        + body
+                        + "]==]\n",
+                StandardCharsets.UTF_8);
         String url = "http://127.0.0.1:" + port + path;
         exec(script, url, connections, warmup);
         String out = exec(script, url, connections, measure);
@@ -43,9 +49,18 @@ final class Wrk {
 
     private static String exec(Path script, String url, int connections, Duration d)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections,
-                "-d" + d.toSeconds() + "s", "--latency", "-s", script.toString(), url)
-                .redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(
+                                "wrk",
+                                "-t2",
+                                "-c" + connections,
+                                "-d" + d.toSeconds() + "s",
+                                "--latency",
+                                "-s",
+                                script.toString(),
+                                url)
+                        .redirectErrorStream(true)
+                        .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
@@ -56,10 +71,11 @@ final class Wrk {
         return m.find() ? Double.parseDouble(m.group(1)) : otherwise;
     }
 
-    /** A latency percentile line such as {@code 50%  1.23ms} in milliseconds. */
+    /** A latency percentile line such as {@code 50% 1.23ms} in milliseconds. */
     private static double millis(String text, String percentile) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)")
-                .matcher(text);
+        Matcher m =
+                Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)")
+                        .matcher(text);
         if (!m.find()) {
             return Double.NaN;
         }

@@ -27,11 +27,16 @@ class CollectorConfigTest {
 
     @Test
     void environmentVariablesOverrideAndListsAreSplit() {
-        Settings s = Settings.load(null, Map.of(
-                "SPEEDWATCH_HTTP_PORT", "9090",
-                "SPEEDWATCH_KAFKA_SEND_TIMEOUT", "1500ms",
-                "SPEEDWATCH_COLLECTOR_CORS_ORIGINS", "https://a.example, https://b.example",
-                "SPEEDWATCH_RECEIPT_SECRET", "from-env"), new Properties());
+        Settings s =
+                Settings.load(
+                        null,
+                        Map.of(
+                                "SPEEDWATCH_HTTP_PORT", "9090",
+                                "SPEEDWATCH_KAFKA_SEND_TIMEOUT", "1500ms",
+                                "SPEEDWATCH_COLLECTOR_CORS_ORIGINS",
+                                        "https://a.example, https://b.example",
+                                "SPEEDWATCH_RECEIPT_SECRET", "from-env"),
+                        new Properties());
         CollectorConfig c = CollectorConfig.from(s);
 
         assertThat(c.httpPort()).isEqualTo(9090);
@@ -43,8 +48,9 @@ class CollectorConfigTest {
 
     @Test
     void productionRefusesToStartWithoutItsSecrets() {
-        Settings s = Settings.of(Map.of("collector.production", "true",
-                "privacy.ip-hash-secret", "set"));
+        Settings s =
+                Settings.of(
+                        Map.of("collector.production", "true", "privacy.ip-hash-secret", "set"));
 
         assertThatThrownBy(() -> CollectorConfig.from(s))
                 .isInstanceOf(Settings.ConfigException.class)
@@ -62,8 +68,8 @@ class CollectorConfigTest {
 
     @Test
     void eventLoopCountBelowOneIsAConfigErrorNamingTheKey() {
-        assertThat(CollectorConfig.from(Settings.of(Map.of("http.instances", "3")))
-                .httpInstances()).isEqualTo(3);
+        assertThat(CollectorConfig.from(Settings.of(Map.of("http.instances", "3"))).httpInstances())
+                .isEqualTo(3);
         assertThatThrownBy(() -> CollectorConfig.from(Settings.of(Map.of("http.instances", "0"))))
                 .isInstanceOf(Settings.ConfigException.class)
                 .hasMessageContaining("'http.instances'")

@@ -14,7 +14,8 @@ class BodyReaderTest {
     @Test
     void readsAnObjectAnArrayAndNdjsonLines() {
         assertThat(read("{\"a\":1}", false)).hasSize(1);
-        assertThat(read("[{\"a\":1},{\"a\":2}]", false)).extracting(BodyItem::index)
+        assertThat(read("[{\"a\":1},{\"a\":2}]", false))
+                .extracting(BodyItem::index)
                 .containsExactly(0, 1);
         List<BodyItem> lines = read("{\"a\":1}\r\n\n{oops\n{\"a\":3}\n", true);
         assertThat(lines).extracting(BodyItem::readable).containsExactly(true, false, true);
@@ -44,8 +45,9 @@ class BodyReaderTest {
     }
 
     private void assertStatus(String body, boolean ndjson, int status) {
-        assertThatThrownBy(() -> read(body, ndjson)).as(body)
-                .isInstanceOfSatisfying(BodyError.class,
-                        e -> assertThat(e.status()).isEqualTo(status));
+        assertThatThrownBy(() -> read(body, ndjson))
+                .as(body)
+                .isInstanceOfSatisfying(
+                        BodyError.class, e -> assertThat(e.status()).isEqualTo(status));
     }
 }

@@ -34,8 +34,8 @@ class ProtectionTest {
     @Test
     void clientHashesHideTheAddressAndSurviveASecretRotation() {
         ClientHasher before = new ClientHasher(SECRET, Optional.empty());
-        ClientHasher after = new ClientHasher("new".getBytes(StandardCharsets.UTF_8),
-                Optional.of(SECRET));
+        ClientHasher after =
+                new ClientHasher("new".getBytes(StandardCharsets.UTF_8), Optional.of(SECRET));
         String hash = before.hash("203.113.7.9");
 
         assertThat(hash).hasSize(22).doesNotContain("203").isEqualTo(before.hash("203.113.7.9"));
@@ -46,15 +46,19 @@ class ProtectionTest {
 
     @Test
     void apiKeysAreConfiguredHashedAndIdentifiedByTheirPlainValue() {
-        ApiKeys keys = ApiKeys.parse(List.of("probe-1:" + ApiKeys.hashOf("k1"),
-                "probe-2:" + ApiKeys.hashOf("k2").toUpperCase()));
+        ApiKeys keys =
+                ApiKeys.parse(
+                        List.of(
+                                "probe-1:" + ApiKeys.hashOf("k1"),
+                                "probe-2:" + ApiKeys.hashOf("k2").toUpperCase()));
 
         assertThat(keys.identify("k1")).contains("probe-1");
         assertThat(keys.identify("k2")).contains("probe-2");
         assertThat(keys.identify("k3")).isEmpty();
         assertThat(keys.identify(null)).isEmpty();
         assertThatThrownBy(() -> ApiKeys.parse(List.of("probe-1:plaintext")))
-                .hasMessageContaining("probe-1").hasMessageNotContaining("plaintext");
+                .hasMessageContaining("probe-1")
+                .hasMessageNotContaining("plaintext");
     }
 
     @Test

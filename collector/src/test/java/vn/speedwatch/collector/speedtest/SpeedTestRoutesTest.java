@@ -48,12 +48,29 @@ class SpeedTestRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        SpeedTestConfig config = SpeedTestConfig.from(Settings.of(Map.of(
-                "speedtest.max-download-bytes", "8000000", "speedtest.max-upload-bytes",
-                "4000000", "speedtest.rate-per-second", "1000", "speedtest.burst", "1000")));
+        SpeedTestConfig config =
+                SpeedTestConfig.from(
+                        Settings.of(
+                                Map.of(
+                                        "speedtest.max-download-bytes",
+                                        "8000000",
+                                        "speedtest.max-upload-bytes",
+                                        "4000000",
+                                        "speedtest.rate-per-second",
+                                        "1000",
+                                        "speedtest.burst",
+                                        "1000")));
         port = serve(config, Optional.of(db.dataSource()));
-        strictPort = serve(SpeedTestConfig.from(Settings.of(Map.of(
-                "speedtest.rate-per-second", "0.1", "speedtest.burst", "3"))), Optional.empty());
+        strictPort =
+                serve(
+                        SpeedTestConfig.from(
+                                Settings.of(
+                                        Map.of(
+                                                "speedtest.rate-per-second",
+                                                "0.1",
+                                                "speedtest.burst",
+                                                "3"))),
+                        Optional.empty());
         noDbPort = serve(config, Optional.empty());
         seedAggregates(db.dataSource());
     }
@@ -130,8 +147,12 @@ class SpeedTestRoutesTest {
 
     @Test
     void compareGivesTheThirtyDayMedianOfACellWithEnoughTestsAndDevices() throws Exception {
-        JsonNode c = json(get(port, "/api/v1/compare?tdp=TDP-07&operator=VIETTEL"
-                + "&access=FIXED_FIBER"));
+        JsonNode c =
+                json(
+                        get(
+                                port,
+                                "/api/v1/compare?tdp=TDP-07&operator=VIETTEL"
+                                        + "&access=FIXED_FIBER"));
         assertThat(c.get("enoughSamples").asBoolean()).isTrue();
         assertThat(c.get("sampleCount").asLong()).isEqualTo(30);
         // 20 tests at 80 Mbit/s yesterday, 10 at 120 today (hour rows): the median is 80.
@@ -140,8 +161,8 @@ class SpeedTestRoutesTest {
 
     @Test
     void compareSaysNotEnoughSamplesWithoutAMedianWhenTooFewDevices() throws Exception {
-        JsonNode c = json(get(port, "/api/v1/compare?tdp=TDP-03&operator=VNPT"
-                + "&access=MOBILE_4G"));
+        JsonNode c =
+                json(get(port, "/api/v1/compare?tdp=TDP-03&operator=VNPT" + "&access=MOBILE_4G"));
         assertThat(c.get("enoughSamples").asBoolean()).isFalse();
         assertThat(c.has("downloadMedianMbps")).isFalse();
         assertThat(c.get("message").asText()).startsWith("Chưa đủ mẫu");
@@ -149,65 +170,136 @@ class SpeedTestRoutesTest {
 
     @Test
     void compareOfOldOrEmptyCellsIsNotEnoughAndBadCellsAreRefused() throws Exception {
-        JsonNode old = json(get(port, "/api/v1/compare?tdp=TDP-05&operator=FPT"
-                + "&access=FIXED_FIBER"));
+        JsonNode old =
+                json(get(port, "/api/v1/compare?tdp=TDP-05&operator=FPT" + "&access=FIXED_FIBER"));
         assertThat(old.get("enoughSamples").asBoolean()).isFalse();
         assertThat(old.get("sampleCount").asLong()).isZero();
-        assertThat(get(port, "/api/v1/compare?tdp=TDP-99&operator=VNPT&access=MOBILE_4G")
-                .statusCode()).isEqualTo(400);
-        assertThat(get(port, "/api/v1/compare?tdp=TDP-01&operator=Nokia&access=MOBILE_4G")
-                .statusCode()).isEqualTo(400);
-        assertThat(get(port, "/api/v1/compare?tdp=TDP-01&operator=VNPT&access=SATELLITE")
-                .statusCode()).isEqualTo(400);
-        assertThat(get(noDbPort, "/api/v1/compare?tdp=TDP-01&operator=VNPT&access=MOBILE_4G")
-                .statusCode()).isEqualTo(503);
+        assertThat(
+                        get(port, "/api/v1/compare?tdp=TDP-99&operator=VNPT&access=MOBILE_4G")
+                                .statusCode())
+                .isEqualTo(400);
+        assertThat(
+                        get(port, "/api/v1/compare?tdp=TDP-01&operator=Nokia&access=MOBILE_4G")
+                                .statusCode())
+                .isEqualTo(400);
+        assertThat(
+                        get(port, "/api/v1/compare?tdp=TDP-01&operator=VNPT&access=SATELLITE")
+                                .statusCode())
+                .isEqualTo(400);
+        assertThat(
+                        get(noDbPort, "/api/v1/compare?tdp=TDP-01&operator=VNPT&access=MOBILE_4G")
+                                .statusCode())
+                .isEqualTo(503);
     }
 
     private static int serve(SpeedTestConfig config, Optional<DataSource> ds) {
         Router router = Router.router(vertx);
-        SpeedTestRoutes.create(config, new ClientAddressResolver(List.of()),
-                new ClientHasher("test-secret".getBytes(), Optional.empty()), ds).mount(router);
-        HttpServer server = vertx.createHttpServer().requestHandler(router)
-                .listen(0, "127.0.0.1").await();
+        SpeedTestRoutes.create(
+                        config,
+                        new ClientAddressResolver(List.of()),
+                        new ClientHasher("test-secret".getBytes(), Optional.empty()),
+                        ds)
+                .mount(router);
+        HttpServer server =
+                vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
         return server.actualPort();
     }
 
     private static void seedAggregates(DataSource ds) {
         AggregateRepository repo = new AggregateRepository(ds);
         Instant yesterday = TODAY.minus(1, ChronoUnit.DAYS);
-        repo.upsert(List.of(
-                row("day", yesterday, "TDP-07", "VIETTEL", "FIXED_FIBER", 20, 6, 80),
-                // The hour rows of yesterday are inside the day row: they must not count twice.
-                row("hour", yesterday.plus(3, ChronoUnit.HOURS), "TDP-07", "VIETTEL",
-                        "FIXED_FIBER", 20, 6, 80),
-                row("hour", TODAY.plus(1, ChronoUnit.HOURS), "TDP-07", "VIETTEL", "FIXED_FIBER",
-                        10, 2, 120),
-                row("day", yesterday, "TDP-03", "VNPT", "MOBILE_4G", 40, 3, 30),
-                row("day", TODAY.minus(45, ChronoUnit.DAYS), "TDP-05", "FPT", "FIXED_FIBER",
-                        50, 9, 200)));
+        repo.upsert(
+                List.of(
+                        row("day", yesterday, "TDP-07", "VIETTEL", "FIXED_FIBER", 20, 6, 80),
+                        // The hour rows of yesterday are inside the day row: they must not count
+                        // twice.
+                        row(
+                                "hour",
+                                yesterday.plus(3, ChronoUnit.HOURS),
+                                "TDP-07",
+                                "VIETTEL",
+                                "FIXED_FIBER",
+                                20,
+                                6,
+                                80),
+                        row(
+                                "hour",
+                                TODAY.plus(1, ChronoUnit.HOURS),
+                                "TDP-07",
+                                "VIETTEL",
+                                "FIXED_FIBER",
+                                10,
+                                2,
+                                120),
+                        row("day", yesterday, "TDP-03", "VNPT", "MOBILE_4G", 40, 3, 30),
+                        row(
+                                "day",
+                                TODAY.minus(45, ChronoUnit.DAYS),
+                                "TDP-05",
+                                "FPT",
+                                "FIXED_FIBER",
+                                50,
+                                9,
+                                200)));
     }
 
-    private static QualityAggregateRow row(String resolution, Instant at, String tdp,
-            String operator, String access, int samples, int devices, double mbps) {
+    private static QualityAggregateRow row(
+            String resolution,
+            Instant at,
+            String tdp,
+            String operator,
+            String access,
+            int samples,
+            int devices,
+            double mbps) {
         DDSketch sketch = QualitySketch.create();
         for (int i = 0; i < samples; i++) {
             QualitySketch.add(sketch, mbps);
         }
         byte[] bytes = QualitySketch.toBytes(sketch);
-        return new QualityAggregateRow(resolution, at, tdp, operator, access, samples, devices,
-                mbps, mbps, mbps, mbps, mbps / 2, mbps / 2, mbps / 2, mbps / 2, 10.0, 10.0, 10.0,
-                10.0, 0, 0, null, bytes, bytes, QualitySketch.toBytes(sketch));
+        return new QualityAggregateRow(
+                resolution,
+                at,
+                tdp,
+                operator,
+                access,
+                samples,
+                devices,
+                mbps,
+                mbps,
+                mbps,
+                mbps,
+                mbps / 2,
+                mbps / 2,
+                mbps / 2,
+                mbps / 2,
+                10.0,
+                10.0,
+                10.0,
+                10.0,
+                0,
+                0,
+                null,
+                bytes,
+                bytes,
+                QualitySketch.toBytes(sketch));
     }
 
     private static HttpResponse<byte[]> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> post(int port, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/speedtest/upload")).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/v1/speedtest/upload"))
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -18,8 +18,12 @@ public final class SampleMeasurements {
     public static ObjectNode fibre(UUID id, double downloadMbps) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("id", id.toString());
-        o.put("measuredAt", OffsetDateTime.now(HAI_PHONG).minusMinutes(10)
-                .truncatedTo(ChronoUnit.SECONDS).toString());
+        o.put(
+                "measuredAt",
+                OffsetDateTime.now(HAI_PHONG)
+                        .minusMinutes(10)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         o.put("downloadMbps", downloadMbps);
         o.put("uploadMbps", 42.5);
         o.put("latencyMs", 12.0);

@@ -17,16 +17,47 @@ final class Aggregates {
     }
 
     /** A day of {@code samples} tests at {@code mbps} from {@code devices} devices. */
-    void day(Instant day, String tdp, String operator, String access, int samples, int devices,
-            double mbps, int belowQcvn) {
+    void day(
+            Instant day,
+            String tdp,
+            String operator,
+            String access,
+            int samples,
+            int devices,
+            double mbps,
+            int belowQcvn) {
         DDSketch sketch = QualitySketch.create();
         for (int i = 0; i < samples; i++) {
             QualitySketch.add(sketch, mbps);
         }
         byte[] bytes = QualitySketch.toBytes(sketch);
-        repo.upsert(java.util.List.of(new QualityAggregateRow("day", day, tdp, operator, access,
-                samples, devices, mbps, mbps, mbps, mbps, mbps, mbps, mbps, mbps, 12.0, 12.0,
-                12.0, 12.0, samples, belowQcvn, (double) belowQcvn / samples, bytes, bytes,
-                bytes)));
+        repo.upsert(
+                java.util.List.of(
+                        new QualityAggregateRow(
+                                "day",
+                                day,
+                                tdp,
+                                operator,
+                                access,
+                                samples,
+                                devices,
+                                mbps,
+                                mbps,
+                                mbps,
+                                mbps,
+                                mbps,
+                                mbps,
+                                mbps,
+                                mbps,
+                                12.0,
+                                12.0,
+                                12.0,
+                                12.0,
+                                samples,
+                                belowQcvn,
+                                (double) belowQcvn / samples,
+                                bytes,
+                                bytes,
+                                bytes)));
     }
 }

@@ -36,20 +36,37 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         browser = Browser.start();
         new UserAdmin(db.dataSource()).add("hoa.tran", "admin", PASSWORD);
-        Instant today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))
-                .atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        Instant today =
+                LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .toInstant();
         Aggregates agg = new Aggregates(db.dataSource());
         agg.day(today, "TDP-01", "VIETTEL", "FIXED_FIBER", 30, 6, 5.0, 27);
         agg.day(today, "TDP-02", "VIETTEL", "FIXED_FIBER", 25, 5, 150.0, 1);
         agg.day(today, "TDP-03", "VIETTEL", "FIXED_FIBER", 60, 3, 400.0, 0);
-        new AlertRepository(db.dataSource()).openIfAbsent(AlertRow.open("TDP-01", "VIETTEL",
-                "FIXED_FIBER", AlertRow.BELOW_QCVN, today, 30L, 5.0, 80.0, 0.9, "{}"));
+        new AlertRepository(db.dataSource())
+                .openIfAbsent(
+                        AlertRow.open(
+                                "TDP-01",
+                                "VIETTEL",
+                                "FIXED_FIBER",
+                                AlertRow.BELOW_QCVN,
+                                today,
+                                30L,
+                                5.0,
+                                80.0,
+                                0.9,
+                                "{}"));
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        ConsoleRoutes.mount(router, vertx, ConsoleConfig.from(Settings.of(Map.of())),
-                db.dataSource());
-        port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await()
-                .actualPort();
+        ConsoleRoutes.mount(
+                router, vertx, ConsoleConfig.from(Settings.of(Map.of())), db.dataSource());
+        port =
+                vertx.createHttpServer()
+                        .requestHandler(router)
+                        .listen(0, "127.0.0.1")
+                        .await()
+                        .actualPort();
     }
 
     @AfterAll
@@ -115,7 +132,8 @@ class ConsoleBrowserTest {
     }
 
     private static String fill(String tdp) {
-        return browser.driver.findElement(By.cssSelector("svg.map path[data-tdp='" + tdp + "']"))
+        return browser.driver
+                .findElement(By.cssSelector("svg.map path[data-tdp='" + tdp + "']"))
                 .getDomAttribute("fill");
     }
 

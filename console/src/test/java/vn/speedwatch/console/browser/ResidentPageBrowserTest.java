@@ -55,8 +55,8 @@ class ResidentPageBrowserTest {
         collector = Collector.start(vertx, collectorConfig("1000", "1000")).await();
         site = new ResidentSite(vertx, collector, db.dataSource());
         Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
-        new Aggregates(db.dataSource()).day(yesterday, "TDP-07", "VIETTEL", "FIXED_FIBER", 40, 8,
-                92.0, 2);
+        new Aggregates(db.dataSource())
+                .day(yesterday, "TDP-07", "VIETTEL", "FIXED_FIBER", 40, 8, 92.0, 2);
     }
 
     static CollectorConfig collectorConfig(String ratePerSecond, String burst) {
@@ -160,14 +160,17 @@ class ResidentPageBrowserTest {
 
     @Test
     void theLocationIsAskedOnlyAfterConsentAndThenSentWithIt() throws Exception {
-        browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of(
-                "origin", site.url(""), "permissions", List.of("geolocation")));
-        browser.driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of(
-                "latitude", 20.9215, "longitude", 106.6523, "accuracy", 25));
-        browser.driver.executeScript("window.geoCalls = 0; const g = navigator.geolocation;"
-                + " const real = g.getCurrentPosition.bind(g);"
-                + " g.getCurrentPosition = function (a, b, c) {"
-                + " window.geoCalls++; real(a, b, c); };");
+        browser.driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of("origin", site.url(""), "permissions", List.of("geolocation")));
+        browser.driver.executeCdpCommand(
+                "Emulation.setGeolocationOverride",
+                Map.of("latitude", 20.9215, "longitude", 106.6523, "accuracy", 25));
+        browser.driver.executeScript(
+                "window.geoCalls = 0; const g = navigator.geolocation;"
+                        + " const real = g.getCurrentPosition.bind(g);"
+                        + " g.getCurrentPosition = function (a, b, c) {"
+                        + " window.geoCalls++; real(a, b, c); };");
         el("mode-manual").click();
         type("downloadMbps", "61.2");
         type("uploadMbps", "20");
@@ -227,13 +230,13 @@ class ResidentPageBrowserTest {
             choose("accessType", "FIXED_FIBER");
             choose("tdpCode", "TDP-09");
             el("submit").click();
-            browser.waiting(15).until(ExpectedConditions.visibilityOfElementLocated(
-                    By.id("receipt")));
+            browser.waiting(15)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
             el("again").click();
             el("submit").click();
             browser.waiting(10).until(d -> !el("notice").getText().isEmpty());
-            assertThat(el("notice").getText()).matches("Bạn gửi quá nhanh\\. Hãy thử lại sau"
-                    + " \\d+ giây\\.");
+            assertThat(el("notice").getText())
+                    .matches("Bạn gửi quá nhanh\\. Hãy thử lại sau" + " \\d+ giây\\.");
             assertThat(el("downloadMbps").getAttribute("value")).isEqualTo("70");
         } finally {
             strictSite.close();
@@ -263,8 +266,14 @@ class ResidentPageBrowserTest {
     void theEnglishChoiceIsRememberedAndTheDesktopLayoutHolds() throws Exception {
         el("lang").click();
         browser.driver.navigate().refresh();
-        browser.waiting(10).until(d -> "en".equals(el("main").getDomAttribute("lang"))
-                || "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        browser.waiting(10)
+                .until(
+                        d ->
+                                "en".equals(el("main").getDomAttribute("lang"))
+                                        || "en"
+                                                .equals(
+                                                        d.findElement(By.tagName("html"))
+                                                                .getDomAttribute("lang")));
         assertThat(el("start").getText()).isEqualTo("Start test");
         browser.size(Browser.DESKTOP);
         browser.screenshot("resident-desktop-en");
@@ -275,9 +284,10 @@ class ResidentPageBrowserTest {
     @Test
     void everyInputIsLabelledTheSubmitButtonIsReachableByKeyboardAndTextHasContrast() {
         for (WebElement input : browser.driver.findElements(By.cssSelector("input, select"))) {
-            Object labels = browser.driver.executeScript(
-                    "return arguments[0].labels.length", input);
-            assertThat(((Number) labels).intValue()).as("labels of #" + input.getDomAttribute("id"))
+            Object labels =
+                    browser.driver.executeScript("return arguments[0].labels.length", input);
+            assertThat(((Number) labels).intValue())
+                    .as("labels of #" + input.getDomAttribute("id"))
                     .isPositive();
         }
         el("lang").sendKeys(""); // focus starts at the top of the page
@@ -285,8 +295,13 @@ class ResidentPageBrowserTest {
         boolean reached = false;
         for (int i = 0; i < 40 && !reached; i++) {
             browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
-            reached = "submit".equals(browser.driver.switchTo().activeElement()
-                    .getDomAttribute("id"));
+            reached =
+                    "submit"
+                            .equals(
+                                    browser.driver
+                                            .switchTo()
+                                            .activeElement()
+                                            .getDomAttribute("id"));
         }
         assertThat(reached).as("TAB reaches the submit button").isTrue();
         for (String selector : List.of("body", "label[for=operator]", ".hint", "#submit")) {
@@ -296,7 +311,10 @@ class ResidentPageBrowserTest {
 
     /** WCAG contrast of an element's text colour against its (or its ancestors') background. */
     private double contrast(String selector) {
-        Object ratio = ((JavascriptExecutor) browser.driver).executeScript("""
+        Object ratio =
+                ((JavascriptExecutor) browser.driver)
+                        .executeScript(
+                                """
                 const el = document.querySelector(arguments[0]);
                 const rgb = s => s.match(/[\\d.]+/g).map(Number);
                 const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255;
@@ -308,7 +326,8 @@ class ResidentPageBrowserTest {
                 if (b.length === 4 && b[3] === 0) b = [255, 255, 255];
                 const f = lum(rgb(getComputedStyle(el).color)), k = lum(b);
                 return (Math.max(f, k) + 0.05) / (Math.min(f, k) + 0.05);
-                """, selector);
+                """,
+                                selector);
         return ((Number) ratio).doubleValue();
     }
 

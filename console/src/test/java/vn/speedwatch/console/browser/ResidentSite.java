@@ -16,9 +16,9 @@ import vn.speedwatch.collector.speedtest.SpeedTestConfig;
 import vn.speedwatch.collector.speedtest.SpeedTestRoutes;
 
 /**
- * The resident site as one origin: the speed-test, area and comparison routes, and everything
- * else (pages, measurements API) passed on to the real collector. Stands in for the one line that
- * mounts {@link SpeedTestRoutes} in the collector's own router.
+ * The resident site as one origin: the speed-test, area and comparison routes, and everything else
+ * (pages, measurements API) passed on to the real collector. Stands in for the one line that mounts
+ * {@link SpeedTestRoutes} in the collector's own router.
  */
 final class ResidentSite implements AutoCloseable {
 
@@ -32,13 +32,19 @@ final class ResidentSite implements AutoCloseable {
         this.collectorPort = collector.port();
         this.client = vertx.createHttpClient();
         Router router = Router.router(vertx);
-        SpeedTestRoutes.create(SpeedTestConfig.defaults(),
-                new ClientAddressResolver(List.of()),
-                new ClientHasher("test".getBytes(), Optional.empty()), Optional.of(ds))
+        SpeedTestRoutes.create(
+                        SpeedTestConfig.defaults(),
+                        new ClientAddressResolver(List.of()),
+                        new ClientHasher("test".getBytes(), Optional.empty()),
+                        Optional.of(ds))
                 .mount(router);
         router.route().handler(this::forward);
-        this.port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .await().actualPort();
+        this.port =
+                vertx.createHttpServer()
+                        .requestHandler(router)
+                        .listen(0, "127.0.0.1")
+                        .await()
+                        .actualPort();
     }
 
     String url(String path) {
@@ -48,18 +54,28 @@ final class ResidentSite implements AutoCloseable {
     private void forward(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
         in.pause();
-        RequestOptions options = new RequestOptions().setMethod(in.method())
-                .setHost("127.0.0.1").setPort(collectorPort).setURI(in.uri());
-        in.headers().forEach(h -> {
-            if (!h.getKey().equalsIgnoreCase("Host")) {
-                options.addHeader(h.getKey(), h.getValue());
-            }
-        });
-        client.request(options).compose(out -> out.send(in)).onSuccess(res -> {
-            ctx.response().setStatusCode(res.statusCode());
-            ctx.response().headers().addAll(res.headers());
-            res.pipeTo(ctx.response());
-        }).onFailure(e -> ctx.response().setStatusCode(502).end());
+        RequestOptions options =
+                new RequestOptions()
+                        .setMethod(in.method())
+                        .setHost("127.0.0.1")
+                        .setPort(collectorPort)
+                        .setURI(in.uri());
+        in.headers()
+                .forEach(
+                        h -> {
+                            if (!h.getKey().equalsIgnoreCase("Host")) {
+                                options.addHeader(h.getKey(), h.getValue());
+                            }
+                        });
+        client.request(options)
+                .compose(out -> out.send(in))
+                .onSuccess(
+                        res -> {
+                            ctx.response().setStatusCode(res.statusCode());
+                            ctx.response().headers().addAll(res.headers());
+                            res.pipeTo(ctx.response());
+                        })
+                .onFailure(e -> ctx.response().setStatusCode(502).end());
     }
 
     @Override

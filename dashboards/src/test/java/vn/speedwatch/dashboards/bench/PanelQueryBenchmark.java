@@ -18,8 +18,8 @@ import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
- * p50/p95 latency of every panel query (variables on "All") over a seeded month: on PostgreSQL
- * with ≈ 10 M measurements (aggregates as the pipeline writes them, plus the raw rows that the
+ * p50/p95 latency of every panel query (variables on "All") over a seeded month: on PostgreSQL with
+ * ≈ 10 M measurements (aggregates as the pipeline writes them, plus the raw rows that the
  * raw-reading panels scan), or on the WebAssembly TimescaleDB test server at the largest raw size
  * it holds. Not a test: run it with {@code bench/dashboards/run [postgres|timescale]}.
  */
@@ -28,22 +28,26 @@ public final class PanelQueryBenchmark {
     private static final int WARMUP = 1;
     private static final int MIN_RUNS = 5;
     private static final int MAX_RUNS = 20;
+
     /**
      * Stop repeating a query after this long (seconds, system property {@code bench.query-budget},
      * default 15); slow queries still get MIN_RUNS samples.
      */
     private static final long BUDGET_NANOS =
             Long.getLong("bench.query-budget", 15) * 1_000_000_000L;
+
     /** Time ratio above the rows ratio by more than this factor counts as super-linear. */
     private static final double GROWTH_TOLERANCE = 1.25;
 
     /**
      * The month whose aggregates are seeded: ≈ 10 M measurements' worth, or with {@code
-     * -Dbench.month=small} (bench/run --quick) the light test month, which seeds in seconds
-     * where the full one takes minutes, on the WebAssembly server most of all.
+     * -Dbench.month=small} (bench/run --quick) the light test month, which seeds in seconds where
+     * the full one takes minutes, on the WebAssembly server most of all.
      */
-    static final Seed.Scale MONTH = "small".equals(System.getProperty("bench.month"))
-            ? Seed.Scale.TIMESCALE_TEST : Seed.Scale.MONTH_10M;
+    static final Seed.Scale MONTH =
+            "small".equals(System.getProperty("bench.month"))
+                    ? Seed.Scale.TIMESCALE_TEST
+                    : Seed.Scale.MONTH_10M;
 
     private PanelQueryBenchmark() {}
 
@@ -51,12 +55,17 @@ public final class PanelQueryBenchmark {
         String target = args.length > 0 ? args[0] : "postgres";
         String option = args.length > 1 ? args[1] : "";
         if (target.equals("timescale")) {
-            TimescaleBench.run(option.isEmpty() ? 15 : Long.parseLong(option),
+            TimescaleBench.run(
+                    option.isEmpty() ? 15 : Long.parseLong(option),
                     args.length > 2 ? Long.parseLong(args[2]) : 1_000_000,
                     args.length > 3 ? Long.parseLong(args[3]) : Seed.Scale.MONTH_10M.rawRows());
         } else if (target.equals("growth")) {
-            growth(option.isEmpty() ? List.of(1_000_000L, 10_000_000L)
-                    : java.util.Arrays.stream(option.split(",")).map(Long::parseLong).toList());
+            growth(
+                    option.isEmpty()
+                            ? List.of(1_000_000L, 10_000_000L)
+                            : java.util.Arrays.stream(option.split(","))
+                                    .map(Long::parseLong)
+                                    .toList());
         } else {
             postgres(option);
         }
@@ -64,8 +73,8 @@ public final class PanelQueryBenchmark {
 
     /**
      * A throw-away database, seeded; option "keep" leaves it for EXPLAIN, option "sw_bench_…"
-     * measures such a kept database (or a "sw_kept_…" one from growth) again without seeding,
-     * after migrating it.
+     * measures such a kept database (or a "sw_kept_…" one from growth) again without seeding, after
+     * migrating it.
      */
     private static void postgres(String option) throws Exception {
         boolean reuse = option.startsWith("sw_bench_") || option.startsWith("sw_kept_");
@@ -80,8 +89,12 @@ public final class PanelQueryBenchmark {
             if (!reuse) {
                 long t0 = System.nanoTime();
                 Seed.seed(ds, MONTH);
-                System.out.printf(Locale.ROOT, "Seeded PostgreSQL %s in %.0f s: %s%n", name,
-                        (System.nanoTime() - t0) / 1e9, sizes(ds));
+                System.out.printf(
+                        Locale.ROOT,
+                        "Seeded PostgreSQL %s in %.0f s: %s%n",
+                        name,
+                        (System.nanoTime() - t0) / 1e9,
+                        sizes(ds));
             }
             measure(ds, "PostgreSQL " + serverVersion(ds));
         } finally {
@@ -93,9 +106,9 @@ public final class PanelQueryBenchmark {
 
     /**
      * The growth curve on PostgreSQL: the month's aggregates plus {@code sizes[0]} raw rows,
-     * measured; raw rows added up to each next size, analysed, measured again. Prints each
-     * size's table, then per panel the p50 ratio between the last and first size next to the
-     * ratio of rows, flagging super-linear growth, and {@code @bench} lines for bench/run.
+     * measured; raw rows added up to each next size, analysed, measured again. Prints each size's
+     * table, then per panel the p50 ratio between the last and first size next to the ratio of
+     * rows, flagging super-linear growth, and {@code @bench} lines for bench/run.
      */
     private static void growth(List<Long> sizes) throws Exception {
         // A kept database is named apart from the throw-away ones that bench/run drops at exit.
@@ -117,19 +130,28 @@ public final class PanelQueryBenchmark {
                 held = size;
                 analyze(ds);
                 double seeded = (System.nanoTime() - t0) / 1e9;
-                System.err.printf(Locale.ROOT, "[dashboards bench] %,d raw rows seeded in %.0f s%n",
-                        size, seeded);
+                System.err.printf(
+                        Locale.ROOT,
+                        "[dashboards bench] %,d raw rows seeded in %.0f s%n",
+                        size,
+                        seeded);
                 System.out.printf(Locale.ROOT, "@bench pg_%d_seed_s %.1f%n", size, seeded);
-                System.out.printf(Locale.ROOT, "%nSeeded %s; database %s%n", sizes(ds),
-                        databaseSize(ds));
-                Map<String, Sample> r = measure(ds, String.format(Locale.ROOT,
-                        "PostgreSQL %s at %,d raw rows", serverVersion(ds), size));
+                System.out.printf(
+                        Locale.ROOT, "%nSeeded %s; database %s%n", sizes(ds), databaseSize(ds));
+                Map<String, Sample> r =
+                        measure(
+                                ds,
+                                String.format(
+                                        Locale.ROOT,
+                                        "PostgreSQL %s at %,d raw rows",
+                                        serverVersion(ds),
+                                        size));
                 results.add(r);
                 summary(r, "pg_" + size);
-                System.out.printf(Locale.ROOT, "@bench pg_%d_db_bytes %d%n", size,
-                        databaseBytes(ds));
-                System.out.printf(Locale.ROOT, "@bench pg_%d_raw_bytes %d%n", size,
-                        rawTableBytes(ds));
+                System.out.printf(
+                        Locale.ROOT, "@bench pg_%d_db_bytes %d%n", size, databaseBytes(ds));
+                System.out.printf(
+                        Locale.ROOT, "@bench pg_%d_raw_bytes %d%n", size, rawTableBytes(ds));
             }
         } finally {
             // BENCH_KEEP_DB=1 keeps the largest size for `postgres sw_bench_…` re-runs: seeding
@@ -141,8 +163,11 @@ public final class PanelQueryBenchmark {
             }
         }
         if (results.size() > 1) {
-            printGrowth(results.get(0), results.get(results.size() - 1),
-                    sizes.get(sizes.size() - 1) / (double) sizes.get(0), "pg");
+            printGrowth(
+                    results.get(0),
+                    results.get(results.size() - 1),
+                    sizes.get(sizes.size() - 1) / (double) sizes.get(0),
+                    "pg");
         }
     }
 
@@ -156,13 +181,13 @@ public final class PanelQueryBenchmark {
     }
 
     /**
-     * Per panel: p50 at the larger size / p50 at the smaller, against the rows ratio. Queries
-     * under 2 ms at the larger size are timer noise and never flagged.
+     * Per panel: p50 at the larger size / p50 at the smaller, against the rows ratio. Queries under
+     * 2 ms at the larger size are timer noise and never flagged.
      */
-    static void printGrowth(Map<String, Sample> small, Map<String, Sample> large,
-            double rowsRatio, String prefix) {
-        System.out.printf(Locale.ROOT, "%nGrowth: p50 time ratio vs raw rows ratio (%.0f×)%n%n",
-                rowsRatio);
+    static void printGrowth(
+            Map<String, Sample> small, Map<String, Sample> large, double rowsRatio, String prefix) {
+        System.out.printf(
+                Locale.ROOT, "%nGrowth: p50 time ratio vs raw rows ratio (%.0f×)%n%n", rowsRatio);
         System.out.println("| panel | p50 ms small | p50 ms large | time ratio | super-linear? |");
         System.out.println("|---|---:|---:|---:|:-:|");
         int superLinear = 0;
@@ -176,8 +201,14 @@ public final class PanelQueryBenchmark {
             boolean flagged = e.getValue().p50() >= 2 && ratio > rowsRatio * GROWTH_TOLERANCE;
             superLinear += flagged ? 1 : 0;
             worst = Math.max(worst, e.getValue().p50() >= 2 ? ratio : 0);
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %s |%n", e.getKey(),
-                    a.p50(), e.getValue().p50(), ratio, flagged ? "**yes**" : "no");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.2f | %s |%n",
+                    e.getKey(),
+                    a.p50(),
+                    e.getValue().p50(),
+                    ratio,
+                    flagged ? "**yes**" : "no");
         }
         System.out.printf(Locale.ROOT, "@bench %s_growth_rows_ratio %.1f%n", prefix, rowsRatio);
         System.out.printf(Locale.ROOT, "@bench %s_growth_max_ratio %.2f%n", prefix, worst);
@@ -185,7 +216,8 @@ public final class PanelQueryBenchmark {
     }
 
     private static void analyze(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             st.execute("VACUUM ANALYZE");
         }
     }
@@ -200,7 +232,8 @@ public final class PanelQueryBenchmark {
     }
 
     private static long scalar(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -214,8 +247,13 @@ public final class PanelQueryBenchmark {
     /** Runs every panel query and prints one Markdown table row per query. */
     static Map<String, Sample> measure(DataSource ds, String label) throws SQLException {
         Map<String, String> queries = RenderedQueries.all(ds);
-        System.out.println("\n" + label + " — " + queries.size() + " panel queries, variables"
-                + " on All, p95 target 100 ms\n");
+        System.out.println(
+                "\n"
+                        + label
+                        + " — "
+                        + queries.size()
+                        + " panel queries, variables"
+                        + " on All, p95 target 100 ms\n");
         System.out.println("| panel | rows | runs | p50 ms | p95 ms | ≤ 100 ms |");
         System.out.println("|---|---:|---:|---:|---:|:-:|");
         int over = 0;
@@ -224,10 +262,20 @@ public final class PanelQueryBenchmark {
             Sample s = time(ds, q.getValue());
             out.put(q.getKey(), s);
             over += s.p95() > 100 ? 1 : 0;
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %s |%n", q.getKey(),
-                    s.rows(), s.runs(), s.p50(), s.p95(), s.p95() <= 100 ? "yes" : "**no**");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %.1f | %s |%n",
+                    q.getKey(),
+                    s.rows(),
+                    s.runs(),
+                    s.p50(),
+                    s.p95(),
+                    s.p95() <= 100 ? "yes" : "**no**");
         }
-        System.out.printf(Locale.ROOT, "%n%d of %d queries over the 100 ms p95 target%n", over,
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d of %d queries over the 100 ms p95 target%n",
+                over,
                 queries.size());
         return out;
     }
@@ -236,7 +284,8 @@ public final class PanelQueryBenchmark {
         List<Double> ms = new ArrayList<>();
         int rows = 0;
         long start = System.nanoTime();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             for (int i = 0; i < WARMUP + MAX_RUNS; i++) {
                 long t = System.nanoTime();
                 rows = 0;
@@ -264,8 +313,11 @@ public final class PanelQueryBenchmark {
     }
 
     static String sizes(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("""
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery(
+                                """
                         SELECT (SELECT count(*) FROM measurements_raw),
                                (SELECT count(*) FROM quality_aggregates WHERE resolution = 'hour'),
                                (SELECT count(*) FROM quality_aggregates WHERE resolution = 'day'),
@@ -273,14 +325,21 @@ public final class PanelQueryBenchmark {
                                  WHERE resolution = 'day'),
                                (SELECT count(*) FROM heatmap_cells)""")) {
             rs.next();
-            return String.format(Locale.ROOT, "%,d raw rows; %,d hourly + %,d daily aggregate"
-                    + " rows standing for %,d measurements; %,d heatmap cells", rs.getLong(1),
-                    rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            return String.format(
+                    Locale.ROOT,
+                    "%,d raw rows; %,d hourly + %,d daily aggregate"
+                            + " rows standing for %,d measurements; %,d heatmap cells",
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5));
         }
     }
 
     private static String serverVersion(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
@@ -288,8 +347,9 @@ public final class PanelQueryBenchmark {
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        try (Connection c =
+                        DriverManager.getConnection(
+                                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                 Statement st = c.createStatement()) {
             st.execute(sql);
         }

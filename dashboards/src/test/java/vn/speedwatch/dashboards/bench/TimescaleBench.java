@@ -18,8 +18,8 @@ import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
  * The benchmark on the WebAssembly TimescaleDB test server (PGlite, 32-bit address space): seeds
- * the month's aggregates at the 10 M scale, then adds raw rows in chunks until the server fails,
- * 10 M are in or the time budget is spent; then measures at the largest size that held.
+ * the month's aggregates at the 10 M scale, then adds raw rows in chunks until the server fails, 10
+ * M are in or the time budget is spent; then measures at the largest size that held.
  */
 final class TimescaleBench {
 
@@ -37,12 +37,16 @@ final class TimescaleBench {
         boolean died;
         Map<String, PanelQueryBenchmark.Sample> first;
         Map<String, PanelQueryBenchmark.Sample> last = null;
-        try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
+        try (Server server = Server.start();
+                HikariDataSource ds = server.dataSource()) {
             Warehouse.migrate(ds);
             long t0 = System.nanoTime();
             Seed.seed(ds, PanelQueryBenchmark.MONTH.withRawRows(chunk));
             held = chunk;
-            System.out.printf(Locale.ROOT, "aggregates + %,d raw rows seeded in %.0f s%n", held,
+            System.out.printf(
+                    Locale.ROOT,
+                    "aggregates + %,d raw rows seeded in %.0f s%n",
+                    held,
                     (System.nanoTime() - t0) / 1e9);
             first = measureAt(ds, held);
             String stop = max + " raw rows reached";
@@ -54,11 +58,19 @@ final class TimescaleBench {
                 try {
                     Seed.addRaw(ds, PanelQueryBenchmark.MONTH, held, Math.min(chunk, max - held));
                     held += Math.min(chunk, max - held);
-                    System.err.printf(Locale.ROOT, "[timescale bench] %,d raw rows held (%.0f s)%n",
-                            held, (System.nanoTime() - t0) / 1e9);
+                    System.err.printf(
+                            Locale.ROOT,
+                            "[timescale bench] %,d raw rows held (%.0f s)%n",
+                            held,
+                            (System.nanoTime() - t0) / 1e9);
                 } catch (SQLException e) {
-                    stop = "adding rows beyond " + held + " failed: " + e.getMessage()
-                            + "\nserver stderr tail:\n" + server.stderr();
+                    stop =
+                            "adding rows beyond "
+                                    + held
+                                    + " failed: "
+                                    + e.getMessage()
+                                    + "\nserver stderr tail:\n"
+                                    + server.stderr();
                     break;
                 }
             }
@@ -70,7 +82,8 @@ final class TimescaleBench {
             }
         }
         if (died && held > chunk) {
-            try (Server server = Server.start(); HikariDataSource ds = server.dataSource()) {
+            try (Server server = Server.start();
+                    HikariDataSource ds = server.dataSource()) {
                 Warehouse.migrate(ds);
                 Seed.seed(ds, PanelQueryBenchmark.MONTH.withRawRows(held));
                 last = measureAt(ds, held);
@@ -83,12 +96,19 @@ final class TimescaleBench {
         }
     }
 
-    private static Map<String, PanelQueryBenchmark.Sample> measureAt(HikariDataSource ds,
-            long rawRows) throws SQLException {
-        System.out.printf(Locale.ROOT, "%nMeasuring at %,d raw rows: %s%n", rawRows,
+    private static Map<String, PanelQueryBenchmark.Sample> measureAt(
+            HikariDataSource ds, long rawRows) throws SQLException {
+        System.out.printf(
+                Locale.ROOT,
+                "%nMeasuring at %,d raw rows: %s%n",
+                rawRows,
                 PanelQueryBenchmark.sizes(ds));
-        return PanelQueryBenchmark.measure(ds, String.format(Locale.ROOT,
-                "TimescaleDB test server (PGlite WebAssembly) at %,d raw rows", rawRows));
+        return PanelQueryBenchmark.measure(
+                ds,
+                String.format(
+                        Locale.ROOT,
+                        "TimescaleDB test server (PGlite WebAssembly) at %,d raw rows",
+                        rawRows));
     }
 
     /** {@code node server.mjs 0} in tools/timescaledb-test, stopped on close. */
@@ -106,11 +126,11 @@ final class TimescaleBench {
         static Server start() throws Exception {
             Path dir = Path.of("tools/timescaledb-test");
             if (!Files.isRegularFile(dir.resolve("server.mjs"))) {
-                throw new IllegalStateException("run from the repository root: " + dir
-                        + "/server.mjs not found");
+                throw new IllegalStateException(
+                        "run from the repository root: " + dir + "/server.mjs not found");
             }
-            Process node = new ProcessBuilder("node", "server.mjs", "0")
-                    .directory(dir.toFile()).start();
+            Process node =
+                    new ProcessBuilder("node", "server.mjs", "0").directory(dir.toFile()).start();
             // A benchmark stopped by a signal never reaches close(): do not leave node behind.
             Runtime.getRuntime().addShutdownHook(new Thread(node::destroyForcibly));
             Server s = new Server(node);
@@ -119,8 +139,7 @@ final class TimescaleBench {
         }
 
         HikariDataSource dataSource() {
-            String url = "jdbc:postgresql://127.0.0.1:" + port.join()
-                    + "/postgres?sslmode=disable";
+            String url = "jdbc:postgresql://127.0.0.1:" + port.join() + "/postgres?sslmode=disable";
             return Warehouse.open(new WarehouseConfig(url, "postgres", "test", 1));
         }
 

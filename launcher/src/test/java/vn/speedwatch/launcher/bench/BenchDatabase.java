@@ -9,8 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * A throw-away database on the machine's PostgreSQL (127.0.0.1:5432, trust auth), created fresh
- * for one launcher start and dropped on close, plus the counts the benchmark polls.
+ * A throw-away database on the machine's PostgreSQL (127.0.0.1:5432, trust auth), created fresh for
+ * one launcher start and dropped on close, plus the counts the benchmark polls.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -35,8 +35,10 @@ final class BenchDatabase implements AutoCloseable {
 
     /** Measurements counted in the hourly aggregates (all cells, or one operator's). */
     long aggregated(String operator) throws SQLException {
-        String sql = "SELECT coalesce(sum(sample_count), 0) FROM quality_aggregates"
-                + " WHERE resolution = 'hour'" + (operator == null ? "" : " AND operator = ?");
+        String sql =
+                "SELECT coalesce(sum(sample_count), 0) FROM quality_aggregates"
+                        + " WHERE resolution = 'hour'"
+                        + (operator == null ? "" : " AND operator = ?");
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (operator != null) {
                 ps.setString(1, operator);
@@ -60,9 +62,14 @@ final class BenchDatabase implements AutoCloseable {
         long seen;
         while ((seen = aggregated(null)) < n) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + seen + " of " + n
-                        + " accepted measurements aggregated after " + timeout.toSeconds()
-                        + " s");
+                throw new IllegalStateException(
+                        "only "
+                                + seen
+                                + " of "
+                                + n
+                                + " accepted measurements aggregated after "
+                                + timeout.toSeconds()
+                                + " s");
             }
             Thread.sleep(250);
         }

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code speedwatch run} in a child JVM, started as the {@code ./speedwatch} script starts it
- * (same main class, {@code -Xmx512m}, Flink's {@code --add-opens}), so that its resident set is
- * the system's alone and not the load generator's. Settings go in as {@code SPEEDWATCH_*}
- * environment variables, the way an operator would set them.
+ * {@code speedwatch run} in a child JVM, started as the {@code ./speedwatch} script starts it (same
+ * main class, {@code -Xmx512m}, Flink's {@code --add-opens}), so that its resident set is the
+ * system's alone and not the load generator's. Settings go in as {@code SPEEDWATCH_*} environment
+ * variables, the way an operator would set them.
  */
 final class LauncherProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
@@ -45,14 +45,21 @@ final class LauncherProcess implements AutoCloseable {
                 cmd.add(opt);
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("bench.child.classpath",
-                System.getProperty("java.class.path")),
-                "vn.speedwatch.launcher.SpeedwatchCommand", "run",
-                "--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
+        cmd.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty(
+                                "bench.child.classpath", System.getProperty("java.class.path")),
+                        "vn.speedwatch.launcher.SpeedwatchCommand",
+                        "run",
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--port",
+                        Integer.toString(port)));
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("launcher.log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         settings.forEach((k, v) -> pb.environment().put(envName(k), v));
         LauncherProcess child = new LauncherProcess(pb.start(), log, port);
         try {
@@ -96,13 +103,20 @@ final class LauncherProcess implements AutoCloseable {
         URI health = URI.create("http://127.0.0.1:" + port + "/health/ready");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("speedwatch run exited with "
-                        + process.exitValue() + "; log tail:\n" + logTail());
+                throw new IllegalStateException(
+                        "speedwatch run exited with "
+                                + process.exitValue()
+                                + "; log tail:\n"
+                                + logTail());
             }
             try {
-                int status = HTTP.send(HttpRequest.newBuilder(health)
-                        .timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status =
+                        HTTP.send(
+                                        HttpRequest.newBuilder(health)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                 if (status == 200) {
                     return;
                 }
@@ -111,8 +125,11 @@ final class LauncherProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("speedwatch run not ready after " + timeout.toSeconds()
-                + " s; log tail:\n" + logTail());
+        throw new IllegalStateException(
+                "speedwatch run not ready after "
+                        + timeout.toSeconds()
+                        + " s; log tail:\n"
+                        + logTail());
     }
 
     String logTail() {
@@ -134,7 +151,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     private static String envName(String key) {
-        return "SPEEDWATCH_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
-                .replace('-', '_');
+        return "SPEEDWATCH_"
+                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

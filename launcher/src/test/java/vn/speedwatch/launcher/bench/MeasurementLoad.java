@@ -23,16 +23,19 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MeasurementLoad {
 
     static final int BATCH = 100;
+
     /** The probes' cell: no background test is a Viettel one. */
     static final String PROBE_OPERATOR = "VIETTEL";
+
     private static final int MAX_IN_FLIGHT = 32;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
     private final boolean located;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+
     /** Refused measurements by HTTP status (-1: no answer), to say why in the error. */
     private final java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong> refusedBy =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,19 +57,25 @@ final class MeasurementLoad {
     /** Fails loudly when a test was refused or none accepted: the figures would mean nothing. */
     void requireAllAccepted(String phase) {
         if (refused.get() > 0 || accepted.get() == 0) {
-            throw new IllegalStateException(phase + ": " + accepted.get() + " measurements"
-                    + " accepted, " + refused.get() + " refused or failed, by status "
-                    + refusedBy);
+            throw new IllegalStateException(
+                    phase
+                            + ": "
+                            + accepted.get()
+                            + " measurements"
+                            + " accepted, "
+                            + refused.get()
+                            + " refused or failed, by status "
+                            + refusedBy);
         }
     }
 
     /**
-     * Batches of 100 at {@code perSecond} measurements/s for {@code d}, sent asynchronously with
-     * at most {@link #MAX_IN_FLIGHT} unanswered: an unbounded client opens a connection per
-     * waiting request and fails by itself (no answer) long before the server refuses anything.
-     * When the system falls behind, the pace drops; callers report the achieved rate. Returns the
-     * seconds from the first batch until the last answer, so that accepted ÷ seconds is the rate
-     * achieved (batches still in flight when {@code d} ends would otherwise go uncounted).
+     * Batches of 100 at {@code perSecond} measurements/s for {@code d}, sent asynchronously with at
+     * most {@link #MAX_IN_FLIGHT} unanswered: an unbounded client opens a connection per waiting
+     * request and fails by itself (no answer) long before the server refuses anything. When the
+     * system falls behind, the pace drops; callers report the achieved rate. Returns the seconds
+     * from the first batch until the last answer, so that accepted ÷ seconds is the rate achieved
+     * (batches still in flight when {@code d} ends would otherwise go uncounted).
      */
     double paced(double perSecond, Duration d) throws InterruptedException {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -74,15 +83,20 @@ final class MeasurementLoad {
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long periodNanos = (long) (1e9 * BATCH / Math.max(perSecond, 10));
         long t0 = System.nanoTime();
-        timer.scheduleAtFixedRate(() -> {
-            HttpRequest request = request(batch(random));
-            inFlight.acquireUninterruptibly();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
-                        count(e == null ? r.statusCode() : -1, BATCH);
-                        inFlight.release();
-                    });
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    HttpRequest request = request(batch(random));
+                    inFlight.acquireUninterruptibly();
+                    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete(
+                                    (r, e) -> {
+                                        count(e == null ? r.statusCode() : -1, BATCH);
+                                        inFlight.release();
+                                    });
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
         Thread.sleep(d.toMillis());
         timer.shutdownNow();
         timer.awaitTermination(10, TimeUnit.SECONDS);
@@ -100,8 +114,8 @@ final class MeasurementLoad {
 
     private int post(String body, int measurements) {
         try {
-            int status = http.send(request(body), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            int status =
+                    http.send(request(body), HttpResponse.BodyHandlers.discarding()).statusCode();
             count(status, measurements);
             return status;
         } catch (Exception e) {
@@ -118,9 +132,11 @@ final class MeasurementLoad {
     }
 
     private HttpRequest request(String body) {
-        return HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(api)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private String batch(Random random) {
@@ -129,11 +145,17 @@ final class MeasurementLoad {
             String where;
             if (located) {
                 double[] p = SyntheticAreas.point(random);
-                where = String.format(Locale.ROOT, "\"latitude\":%.6f,\"longitude\":%.6f,"
-                        + "\"accuracyM\":15,\"consent\":true", p[0], p[1]);
+                where =
+                        String.format(
+                                Locale.ROOT,
+                                "\"latitude\":%.6f,\"longitude\":%.6f,"
+                                        + "\"accuracyM\":15,\"consent\":true",
+                                p[0],
+                                p[1]);
             } else {
-                where = String.format(Locale.ROOT, "\"tdpCode\":\"TDP-%02d\"",
-                        1 + random.nextInt(12));
+                where =
+                        String.format(
+                                Locale.ROOT, "\"tdpCode\":\"TDP-%02d\"", 1 + random.nextInt(12));
             }
             b.append(i == 0 ? "" : ",").append(measurement(UUID.randomUUID(), "VNPT", where));
         }
@@ -143,8 +165,16 @@ final class MeasurementLoad {
     private static String measurement(UUID id, String operator, String where) {
         // Half a minute ago in Vietnam time: recent, and never ahead of the server's clock.
         String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusSeconds(30).toString();
-        return "{\"id\":\"" + id + "\",\"measuredAt\":\"" + at + "\",\"downloadMbps\":85.5,"
-                + "\"uploadMbps\":40.5,\"latencyMs\":9.0,\"operator\":\"" + operator + "\","
-                + "\"accessType\":\"FIXED_FIBER\"," + where + "}";
+        return "{\"id\":\""
+                + id
+                + "\",\"measuredAt\":\""
+                + at
+                + "\",\"downloadMbps\":85.5,"
+                + "\"uploadMbps\":40.5,\"latencyMs\":9.0,\"operator\":\""
+                + operator
+                + "\","
+                + "\"accessType\":\"FIXED_FIBER\","
+                + where
+                + "}";
     }
 }

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * One step of the {@link SustainedRateSearch} against the running system: batches of 100 at a
- * fixed rate for a window while the backlog (accepted minus aggregated) is sampled every 200 ms.
- * The backlog's least-squares growth over the last two thirds decides — the first third lets the
- * early firing and the first sink flushes start, which every rate pays once. After the window the
- * backlog drains, so every step starts from an empty pipeline.
+ * One step of the {@link SustainedRateSearch} against the running system: batches of 100 at a fixed
+ * rate for a window while the backlog (accepted minus aggregated) is sampled every 200 ms. The
+ * backlog's least-squares growth over the last two thirds decides — the first third lets the early
+ * firing and the first sink flushes start, which every rate pays once. After the window the backlog
+ * drains, so every step starts from an empty pipeline.
  */
 final class OfferedLoadStep implements SustainedRateSearch.Offer {
 
@@ -22,8 +22,8 @@ final class OfferedLoadStep implements SustainedRateSearch.Offer {
     private final Duration window;
     private final Consumer<String> progress;
 
-    OfferedLoadStep(LauncherProcess process, BenchDatabase db, Duration window,
-            Consumer<String> progress) {
+    OfferedLoadStep(
+            LauncherProcess process, BenchDatabase db, Duration window, Consumer<String> progress) {
         this.process = process;
         this.db = db;
         this.window = window;
@@ -35,8 +35,12 @@ final class OfferedLoadStep implements SustainedRateSearch.Offer {
      * takes its first checkpoint meanwhile, and would fail the first step for that alone.
      */
     void warmUp(double rate) throws Exception {
-        progress.accept(String.format(Locale.ROOT, "warming up at %,.0f/s for %d s", rate,
-                window.toSeconds() / 2));
+        progress.accept(
+                String.format(
+                        Locale.ROOT,
+                        "warming up at %,.0f/s for %d s",
+                        rate,
+                        window.toSeconds() / 2));
         MeasurementLoad load = new MeasurementLoad(process.api(), false);
         long aggregatedBefore = db.aggregated(null);
         load.paced(rate, window.dividedBy(2));
@@ -45,34 +49,51 @@ final class OfferedLoadStep implements SustainedRateSearch.Offer {
 
     @Override
     public SustainedRateSearch.Step at(double rate) throws Exception {
-        progress.accept(String.format(Locale.ROOT, "offering %,.0f/s for %d s", rate,
-                window.toSeconds()));
+        progress.accept(
+                String.format(Locale.ROOT, "offering %,.0f/s for %d s", rate, window.toSeconds()));
         MeasurementLoad load = new MeasurementLoad(process.api(), false);
         long aggregatedBefore = db.aggregated(null);
         double[] seconds = new double[1];
-        Thread offer = new Thread(() -> {
-            try {
-                seconds[0] = load.paced(rate, window);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "offered-load");
+        Thread offer =
+                new Thread(
+                        () -> {
+                            try {
+                                seconds[0] = load.paced(rate, window);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "offered-load");
         List<Sample> samples = new ArrayList<>();
         long t0 = System.nanoTime();
         offer.start();
         while (offer.isAlive()) {
-            samples.add(new Sample((System.nanoTime() - t0) / 1e9, load.accepted(),
-                    db.aggregated(null) - aggregatedBefore));
+            samples.add(
+                    new Sample(
+                            (System.nanoTime() - t0) / 1e9,
+                            load.accepted(),
+                            db.aggregated(null) - aggregatedBefore));
             Thread.sleep(SAMPLE_MILLIS);
         }
         offer.join();
         double steady = window.toSeconds() / 3.0;
-        SustainedRateSearch.Step s = new SustainedRateSearch.Step(rate,
-                load.accepted() / seconds[0], aggregatedRate(samples, steady),
-                backlogGrowth(samples, steady) / rate, lagSeconds(samples), load.refused());
-        progress.accept(String.format(Locale.ROOT, "  accepted %,.0f/s, aggregated %,.0f/s,"
-                + " backlog growth %+.1f %% of offered: %s", s.accepted(), s.aggregated(),
-                100 * s.growthShare(), s.keepsPace() ? "keeps pace" : "falls behind"));
+        SustainedRateSearch.Step s =
+                new SustainedRateSearch.Step(
+                        rate,
+                        load.accepted() / seconds[0],
+                        aggregatedRate(samples, steady),
+                        backlogGrowth(samples, steady) / rate,
+                        lagSeconds(samples),
+                        load.refused());
+        progress.accept(
+                String.format(
+                        Locale.ROOT,
+                        "  accepted %,.0f/s, aggregated %,.0f/s,"
+                                + " backlog growth %+.1f %% of offered: %s",
+                        s.accepted(),
+                        s.aggregated(),
+                        100 * s.growthShare(),
+                        s.keepsPace() ? "keeps pace" : "falls behind"));
         db.awaitAggregated(aggregatedBefore + load.accepted(), Duration.ofSeconds(300));
         return s;
     }
@@ -87,8 +108,8 @@ final class OfferedLoadStep implements SustainedRateSearch.Offer {
 
     /** Measurements/s reaching the aggregates between {@code from} s and the last sample. */
     static double aggregatedRate(List<Sample> samples, double from) {
-        Sample first = samples.stream().filter(s -> s.t() >= from).findFirst()
-                .orElse(samples.get(0));
+        Sample first =
+                samples.stream().filter(s -> s.t() >= from).findFirst().orElse(samples.get(0));
         Sample last = samples.get(samples.size() - 1);
         return last.t() > first.t()
                 ? (last.aggregated() - first.aggregated()) / (last.t() - first.t())

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * The whole system in one process ({@code speedwatch run} in a child JVM, fresh database on the
  * machine's PostgreSQL): sustained measurements/s from HTTP to the hourly aggregate table,
- * freshness (202 → aggregate row visible) at 50 % and 90 % of that rate, and the resident set
- * idle, under load and with 100 / 1,000 / 10,000 synthetic areas. Prints Markdown tables and
+ * freshness (202 → aggregate row visible) at 50 % and 90 % of that rate, and the resident set idle,
+ * under load and with 100 / 1,000 / 10,000 synthetic areas. Prints Markdown tables and
  * {@code @bench key value} lines for {@code bench/run}. Not a test: {@code bench/launcher/run}.
  */
 public final class OneMachineBenchmark {
@@ -27,6 +27,7 @@ public final class OneMachineBenchmark {
     private final Path root;
     private final List<String> rows = new ArrayList<>();
     private List<String> searchTable = List.of();
+
     /** How long a freshly started system idles before its resident set is read. */
     private final Duration idle;
 
@@ -56,12 +57,16 @@ public final class OneMachineBenchmark {
             areas(n, Math.min(500, sustained / 4));
         }
         System.out.println();
-        System.out.println("How the sustained rate was found: each step offers batches of 100 at a"
-                + " fixed rate; it keeps pace when the backlog (accepted − aggregated) grows by at"
-                + " most " + Math.round(100 * SustainedRateSearch.MAX_GROWTH_SHARE) + " % of"
-                + " the offered rate over the last two thirds of the window and the collector"
-                + " accepts ≥ " + Math.round(100 * SustainedRateSearch.MIN_ACCEPTED_SHARE)
-                + " % of it; the rate doubles until a step falls behind, then bisects.");
+        System.out.println(
+                "How the sustained rate was found: each step offers batches of 100 at a"
+                        + " fixed rate; it keeps pace when the backlog (accepted − aggregated) grows by at"
+                        + " most "
+                        + Math.round(100 * SustainedRateSearch.MAX_GROWTH_SHARE)
+                        + " % of"
+                        + " the offered rate over the last two thirds of the window and the collector"
+                        + " accepts ≥ "
+                        + Math.round(100 * SustainedRateSearch.MIN_ACCEPTED_SHARE)
+                        + " % of it; the rate doubles until a step falls behind, then bisects.");
         System.out.println();
         searchTable.forEach(System.out::println);
         System.out.println();
@@ -84,8 +89,8 @@ public final class OneMachineBenchmark {
             RssSampler rss = new RssSampler(p);
             rss.start();
             Duration window = Duration.ofSeconds(quick ? 10 : 30);
-            OfferedLoadStep offer = new OfferedLoadStep(p, db, window,
-                    OneMachineBenchmark::progress);
+            OfferedLoadStep offer =
+                    new OfferedLoadStep(p, db, window, OneMachineBenchmark::progress);
             double start = 1_000;
             offer.warmUp(start / 2);
             SustainedRateSearch search = new SustainedRateSearch(offer);
@@ -93,8 +98,12 @@ public final class OneMachineBenchmark {
             double sustained = search.find(start, quick ? 0 : 3);
             rss.stop();
             searchTable = search.table();
-            report("e2e_per_s", sustained, "sustained HTTP → hourly aggregate (highest offered"
-                    + " rate the aggregates keep pace with)", "%,.0f measurements/s");
+            report(
+                    "e2e_per_s",
+                    sustained,
+                    "sustained HTTP → hourly aggregate (highest offered"
+                            + " rate the aggregates keep pace with)",
+                    "%,.0f measurements/s");
             report("rss_load_mib", rss.max(), "resident set during the search (max)", "%.0f MiB");
             progress(String.format(Locale.ROOT, "sustained %.0f/s", sustained));
             long total = db.aggregated(null);
@@ -109,46 +118,54 @@ public final class OneMachineBenchmark {
     }
 
     /**
-     * Background batches at {@code share} of the sustained rate while single probe tests, one
-     * at a time, are timed from their 202 to the probe cell's count in the aggregate table.
-     * Returns the number of measurements accepted.
+     * Background batches at {@code share} of the sustained rate while single probe tests, one at a
+     * time, are timed from their 202 to the probe cell's count in the aggregate table. Returns the
+     * number of measurements accepted.
      */
     private long freshness(BenchDatabase db, LauncherProcess p, double share, double sustained)
             throws Exception {
         double rate = share * sustained;
         Duration d = Duration.ofSeconds(quick ? 8 : 40);
-        progress(String.format(Locale.ROOT, "freshness at %.0f %% (%.0f/s) for %d s",
-                share * 100, rate, d.toSeconds()));
+        progress(
+                String.format(
+                        Locale.ROOT,
+                        "freshness at %.0f %% (%.0f/s) for %d s",
+                        share * 100,
+                        rate,
+                        d.toSeconds()));
         MeasurementLoad background = new MeasurementLoad(p.api(), false);
         MeasurementLoad probes = new MeasurementLoad(p.api(), false);
         long before = db.aggregated(MeasurementLoad.PROBE_OPERATOR);
         List<Double> seconds = Collections.synchronizedList(new ArrayList<>());
-        Thread prober = new Thread(() -> {
-            long deadline = System.nanoTime() + d.toNanos() - 2_000_000_000L;
-            long n = before;
-            try {
-                // Let the paced background reach its rate before the first probe.
-                Thread.sleep(2_000);
-                while (System.nanoTime() < deadline) {
-                    if (probes.probe() != 202) {
-                        throw new IllegalStateException("probe not accepted");
-                    }
-                    long accepted = System.nanoTime();
-                    n++;
-                    while (db.aggregated(MeasurementLoad.PROBE_OPERATOR) < n) {
-                        if (System.nanoTime() - accepted > 60_000_000_000L) {
-                            throw new IllegalStateException("probe not aggregated in 60 s");
-                        }
-                        Thread.sleep(50);
-                    }
-                    seconds.add((System.nanoTime() - accepted) / 1e9);
-                    Thread.sleep(100);
-                }
-            } catch (Exception e) {
-                seconds.add(Double.NaN);
-                e.printStackTrace();
-            }
-        });
+        Thread prober =
+                new Thread(
+                        () -> {
+                            long deadline = System.nanoTime() + d.toNanos() - 2_000_000_000L;
+                            long n = before;
+                            try {
+                                // Let the paced background reach its rate before the first probe.
+                                Thread.sleep(2_000);
+                                while (System.nanoTime() < deadline) {
+                                    if (probes.probe() != 202) {
+                                        throw new IllegalStateException("probe not accepted");
+                                    }
+                                    long accepted = System.nanoTime();
+                                    n++;
+                                    while (db.aggregated(MeasurementLoad.PROBE_OPERATOR) < n) {
+                                        if (System.nanoTime() - accepted > 60_000_000_000L) {
+                                            throw new IllegalStateException(
+                                                    "probe not aggregated in 60 s");
+                                        }
+                                        Thread.sleep(50);
+                                    }
+                                    seconds.add((System.nanoTime() - accepted) / 1e9);
+                                    Thread.sleep(100);
+                                }
+                            } catch (Exception e) {
+                                seconds.add(Double.NaN);
+                                e.printStackTrace();
+                            }
+                        });
         prober.start();
         double elapsed = background.paced(rate, d);
         prober.join();
@@ -159,26 +176,39 @@ public final class OneMachineBenchmark {
         List<Double> sorted = new ArrayList<>(seconds);
         sorted.sort(Comparator.naturalOrder());
         String pct = Integer.toString((int) Math.round(share * 100));
-        report("freshness_" + pct + "_rate", background.accepted() / elapsed,
-                "background rate at " + pct + " % (achieved)", "%,.0f measurements/s");
-        report("freshness_" + pct + "_p50_s", percentile(sorted, 0.50),
-                "freshness p50 at " + pct + " % (" + sorted.size() + " probes)", "%.2f s");
-        report("freshness_" + pct + "_p95_s", percentile(sorted, 0.95),
-                "freshness p95 at " + pct + " %", "%.2f s");
+        report(
+                "freshness_" + pct + "_rate",
+                background.accepted() / elapsed,
+                "background rate at " + pct + " % (achieved)",
+                "%,.0f measurements/s");
+        report(
+                "freshness_" + pct + "_p50_s",
+                percentile(sorted, 0.50),
+                "freshness p50 at " + pct + " % (" + sorted.size() + " probes)",
+                "%.2f s");
+        report(
+                "freshness_" + pct + "_p95_s",
+                percentile(sorted, 0.95),
+                "freshness p95 at " + pct + " %",
+                "%.2f s");
         return background.accepted() + probes.accepted();
     }
 
     /** Resident set with {@code n} synthetic areas: idle, then under located load. */
     private void areas(int n, double rate) throws Exception {
-        Path file = SyntheticAreas.write(n, Files.createDirectories(root.resolve("areas"))
-                .resolve(n + ".geojson"));
+        Path file =
+                SyntheticAreas.write(
+                        n, Files.createDirectories(root.resolve("areas")).resolve(n + ".geojson"));
         try (BenchDatabase db = BenchDatabase.create("areas");
-                LauncherProcess p = start("areas-" + n, db, Map.of("areas.file",
-                        file.toString()))) {
+                LauncherProcess p =
+                        start("areas-" + n, db, Map.of("areas.file", file.toString()))) {
             progress("areas " + n + ": ready; idle " + idle.toSeconds() + " s");
             Thread.sleep(idle.toMillis());
-            report("rss_areas_" + n + "_idle_mib", p.rssMiB(),
-                    String.format(Locale.ROOT, "resident set with %,d areas, idle", n), "%.0f MiB");
+            report(
+                    "rss_areas_" + n + "_idle_mib",
+                    p.rssMiB(),
+                    String.format(Locale.ROOT, "resident set with %,d areas, idle", n),
+                    "%.0f MiB");
             MeasurementLoad load = new MeasurementLoad(p.api(), true);
             RssSampler rss = new RssSampler(p);
             rss.start();
@@ -187,9 +217,14 @@ public final class OneMachineBenchmark {
             load.requireAllAccepted("located load with " + n + " areas");
             db.awaitAggregated(load.accepted(), Duration.ofSeconds(240));
             rss.stop();
-            report("rss_areas_" + n + "_load_mib", rss.max(),
-                    String.format(Locale.ROOT, "resident set with %,d areas, %,.0f located"
-                            + " tests/s (max)", n, load.accepted() / seconds),
+            report(
+                    "rss_areas_" + n + "_load_mib",
+                    rss.max(),
+                    String.format(
+                            Locale.ROOT,
+                            "resident set with %,d areas, %,.0f located" + " tests/s (max)",
+                            n,
+                            load.accepted() / seconds),
                     "%.0f MiB");
         }
     }
@@ -208,8 +243,11 @@ public final class OneMachineBenchmark {
         long t0 = System.nanoTime();
         LauncherProcess p = LauncherProcess.start(root.resolve(name), freePort(), s);
         if (name.equals("e2e")) {
-            report("startup_s", (System.nanoTime() - t0) / 1e9,
-                    "start to ready (fresh database, cold JVM)", "%.1f s");
+            report(
+                    "startup_s",
+                    (System.nanoTime() - t0) / 1e9,
+                    "start to ready (fresh database, cold JVM)",
+                    "%.1f s");
         }
         return p;
     }
@@ -263,16 +301,19 @@ public final class OneMachineBenchmark {
 
         void start() {
             running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        max = Math.max(max, process.rssMiB());
-                    } catch (IOException e) {
-                        return;
-                    }
-                    sleepQuietly(500);
-                }
-            }, "rss-sampler");
+            thread =
+                    new Thread(
+                            () -> {
+                                while (running) {
+                                    try {
+                                        max = Math.max(max, process.rssMiB());
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                    sleepQuietly(500);
+                                }
+                            },
+                            "rss-sampler");
             thread.start();
         }
 

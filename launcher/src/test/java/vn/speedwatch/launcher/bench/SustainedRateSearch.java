@@ -5,24 +5,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the whole system's sustained rate: the highest offered rate at which the hourly
- * aggregates keep pace with what the collector accepts. How fast the collector answers 202 says
- * nothing about it — an accepted test still has to be parsed, aggregated and written — so each
- * step offers a fixed rate for a window and watches the backlog (accepted minus aggregated;
- * {@link OfferedLoadStep}). Where the pipeline keeps up, the backlog only saw-tooths with the
- * early firing and the sink flushes; where it does not, it grows without bound, and freshness
- * with it.
+ * Finds the whole system's sustained rate: the highest offered rate at which the hourly aggregates
+ * keep pace with what the collector accepts. How fast the collector answers 202 says nothing about
+ * it — an accepted test still has to be parsed, aggregated and written — so each step offers a
+ * fixed rate for a window and watches the backlog (accepted minus aggregated; {@link
+ * OfferedLoadStep}). Where the pipeline keeps up, the backlog only saw-tooths with the early firing
+ * and the sink flushes; where it does not, it grows without bound, and freshness with it.
  *
- * <p>The search doubles the rate from {@code start} until a step falls behind (halving first if
- * the start already does), then bisects between the last step that kept pace and the first that
- * did not.
+ * <p>The search doubles the rate from {@code start} until a step falls behind (halving first if the
+ * start already does), then bisects between the last step that kept pace and the first that did
+ * not.
  */
 final class SustainedRateSearch {
 
     /** A step keeps pace when the backlog grows by at most this share of the offered rate... */
     static final double MAX_GROWTH_SHARE = 0.03;
+
     /** ...and the collector accepted at least this share of the offered rate. */
     static final double MIN_ACCEPTED_SHARE = 0.95;
+
     static final double LOWEST_RATE = 100;
     static final double HIGHEST_RATE = 100_000;
 
@@ -32,18 +33,31 @@ final class SustainedRateSearch {
     }
 
     /** One offered rate and what the system made of it. */
-    record Step(double offered, double accepted, double aggregated, double growthShare,
-            double lagSeconds, long refused) {
+    record Step(
+            double offered,
+            double accepted,
+            double aggregated,
+            double growthShare,
+            double lagSeconds,
+            long refused) {
 
         boolean keepsPace() {
-            return refused == 0 && accepted >= MIN_ACCEPTED_SHARE * offered
+            return refused == 0
+                    && accepted >= MIN_ACCEPTED_SHARE * offered
                     && growthShare <= MAX_GROWTH_SHARE;
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %,.0f | %,.0f | %,.0f | %+.1f %% | %.1f s | %,d"
-                    + " | %s |", offered, accepted, aggregated, 100 * growthShare, lagSeconds,
-                    refused, keepsPace() ? "yes" : "no");
+            return String.format(
+                    Locale.ROOT,
+                    "| %,.0f | %,.0f | %,.0f | %+.1f %% | %.1f s | %,d" + " | %s |",
+                    offered,
+                    accepted,
+                    aggregated,
+                    100 * growthShare,
+                    lagSeconds,
+                    refused,
+                    keepsPace() ? "yes" : "no");
         }
     }
 
@@ -55,9 +69,9 @@ final class SustainedRateSearch {
     }
 
     /**
-     * The highest offered rate that kept pace, in measurements/s, after at most
-     * {@code bisections} halvings of the interval between a step that kept pace and one that did
-     * not. Throws when not even the lowest rate kept pace.
+     * The highest offered rate that kept pace, in measurements/s, after at most {@code bisections}
+     * halvings of the interval between a step that kept pace and one that did not. Throws when not
+     * even the lowest rate kept pace.
      */
     double find(double start, int bisections) throws Exception {
         double rate = start;
@@ -65,8 +79,8 @@ final class SustainedRateSearch {
             rate = rate / 2;
         }
         if (!last().keepsPace()) {
-            throw new IllegalStateException("the aggregates did not keep pace even at "
-                    + rate + " measurements/s");
+            throw new IllegalStateException(
+                    "the aggregates did not keep pace even at " + rate + " measurements/s");
         }
         double good = rate;
         double bad = Double.NaN;
@@ -91,8 +105,9 @@ final class SustainedRateSearch {
     /** A Markdown table of every step, in the order they ran. */
     List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add("| offered /s | accepted /s | aggregated /s (steady part) | backlog growth (share"
-                + " of offered) | lag at end | refused | keeps pace |");
+        lines.add(
+                "| offered /s | accepted /s | aggregated /s (steady part) | backlog growth (share"
+                        + " of offered) | lag at end | refused | keeps pace |");
         lines.add("|---:|---:|---:|---:|---:|---:|:-:|");
         steps.forEach(s -> lines.add(s.row()));
         return lines;

@@ -35,8 +35,8 @@ class SustainedRateSearchTest {
         ModelSystem system = new ModelSystem(3_100);
         double sustained = new SustainedRateSearch(system).find(1_000, 3);
         // 1k, 2k keep pace, 4k does not; 3k keeps pace, 3.5k and 3.25k do not.
-        assertThat(system.offered).containsExactly(1_000.0, 2_000.0, 4_000.0, 3_000.0,
-                3_500.0, 3_250.0);
+        assertThat(system.offered)
+                .containsExactly(1_000.0, 2_000.0, 4_000.0, 3_000.0, 3_500.0, 3_250.0);
         assertThat(sustained).isEqualTo(3_000.0);
     }
 
@@ -74,12 +74,20 @@ class SustainedRateSearchTest {
     @Test
     void aBacklogThatOnlySawToothsDoesNotGrow() {
         // 1,000/s accepted; the aggregates catch up in steps every 2 s, 3 s behind.
-        List<Sample> samples = IntStream.range(0, 150).mapToObj(i -> {
-            double t = i * 0.2;
-            long accepted = Math.round(1_000 * t);
-            long aggregated = Math.max(0, Math.round(1_000 * (2 * Math.floor(t / 2) - 1)));
-            return new Sample(t, accepted, aggregated);
-        }).toList();
+        List<Sample> samples =
+                IntStream.range(0, 150)
+                        .mapToObj(
+                                i -> {
+                                    double t = i * 0.2;
+                                    long accepted = Math.round(1_000 * t);
+                                    long aggregated =
+                                            Math.max(
+                                                    0,
+                                                    Math.round(
+                                                            1_000 * (2 * Math.floor(t / 2) - 1)));
+                                    return new Sample(t, accepted, aggregated);
+                                })
+                        .toList();
         double growth = OfferedLoadStep.backlogGrowth(samples, 10);
         assertThat(Math.abs(growth) / 1_000).isLessThan(SustainedRateSearch.MAX_GROWTH_SHARE);
         assertThat(OfferedLoadStep.aggregatedRate(samples, 10)).isBetween(900.0, 1_100.0);
@@ -88,12 +96,19 @@ class SustainedRateSearchTest {
     @Test
     void aBacklogGrowingWithTheExcessRateIsMeasuredAsSuch() {
         // 1,000/s accepted, 800/s aggregated: the backlog grows by 200/s.
-        List<Sample> samples = IntStream.range(0, 150).mapToObj(i -> new Sample(i * 0.2,
-                Math.round(1_000 * i * 0.2), Math.round(800 * i * 0.2))).toList();
-        assertThat(OfferedLoadStep.backlogGrowth(samples, 10)).isCloseTo(200.0,
-                org.assertj.core.data.Offset.offset(1.0));
+        List<Sample> samples =
+                IntStream.range(0, 150)
+                        .mapToObj(
+                                i ->
+                                        new Sample(
+                                                i * 0.2,
+                                                Math.round(1_000 * i * 0.2),
+                                                Math.round(800 * i * 0.2)))
+                        .toList();
+        assertThat(OfferedLoadStep.backlogGrowth(samples, 10))
+                .isCloseTo(200.0, org.assertj.core.data.Offset.offset(1.0));
         // At 29.8 s, 23,840 are aggregated: accepted by 23.84 s, 6 s earlier.
-        assertThat(OfferedLoadStep.lagSeconds(samples)).isCloseTo(6.0,
-                org.assertj.core.data.Offset.offset(0.3));
+        assertThat(OfferedLoadStep.lagSeconds(samples))
+                .isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.3));
     }
 }

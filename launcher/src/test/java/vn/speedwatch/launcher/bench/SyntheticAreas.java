@@ -27,20 +27,35 @@ final class SyntheticAreas {
         double dLat = (NORTH - SOUTH) / side;
         double dLon = (EAST - WEST) / side;
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("{\"type\":\"FeatureCollection\",\"synthetic\":true,"
-                    + "\"name\":\"SYNTHETIC benchmark areas\",\"features\":[");
+            w.write(
+                    "{\"type\":\"FeatureCollection\",\"synthetic\":true,"
+                            + "\"name\":\"SYNTHETIC benchmark areas\",\"features\":[");
             for (int i = 0; i < n; i++) {
                 double s = SOUTH + (i / side) * dLat;
                 double west = WEST + (i % side) * dLon;
                 double e = west + dLon;
                 double north = s + dLat;
                 w.write(i == 0 ? "" : ",");
-                w.write(String.format(Locale.ROOT, "{\"type\":\"Feature\",\"properties\":"
-                        + "{\"code\":\"TDP-S%05d\",\"name\":\"Tổ dân phố tổng hợp %d (SYNTHETIC)\","
-                        + "\"ward\":\"Phường Thủy Nguyên\",\"population\":1000},"
-                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.7f,%.7f],"
-                        + "[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f]]]}}", i + 1, i + 1,
-                        west, s, e, s, e, north, west, north, west, s));
+                w.write(
+                        String.format(
+                                Locale.ROOT,
+                                "{\"type\":\"Feature\",\"properties\":"
+                                        + "{\"code\":\"TDP-S%05d\",\"name\":\"Tổ dân phố tổng hợp %d (SYNTHETIC)\","
+                                        + "\"ward\":\"Phường Thủy Nguyên\",\"population\":1000},"
+                                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.7f,%.7f],"
+                                        + "[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f]]]}}",
+                                i + 1,
+                                i + 1,
+                                west,
+                                s,
+                                e,
+                                s,
+                                e,
+                                north,
+                                west,
+                                north,
+                                west,
+                                s));
             }
             w.write("]}");
         }
@@ -49,7 +64,9 @@ final class SyntheticAreas {
 
     /** A point somewhere in the box: [latitude, longitude]. */
     static double[] point(Random random) {
-        return new double[] {SOUTH + random.nextDouble() * (NORTH - SOUTH),
-            WEST + random.nextDouble() * (EAST - WEST)};
+        return new double[] {
+            SOUTH + random.nextDouble() * (NORTH - SOUTH),
+            WEST + random.nextDouble() * (EAST - WEST)
+        };
     }
 }

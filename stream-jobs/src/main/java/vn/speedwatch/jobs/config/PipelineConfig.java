@@ -1,13 +1,12 @@
 package vn.speedwatch.jobs.config;
 
-import vn.speedwatch.model.Settings;
-import vn.speedwatch.model.ValidationLimits;
-import vn.speedwatch.warehouse.WarehouseConfig;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import vn.speedwatch.model.Settings;
+import vn.speedwatch.model.ValidationLimits;
+import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
  * Every setting of the quality pipeline, typed, built once from {@link Settings} (defaults, file,

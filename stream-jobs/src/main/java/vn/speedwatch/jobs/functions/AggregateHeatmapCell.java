@@ -10,8 +10,8 @@ import vn.speedwatch.jobs.records.HeatmapCell;
  * aggregates — never keeping a raw measurement; an erasure is subtracted again. The result carries
  * the statistics only; {@link EmitHeatmapCell} adds the key and day and applies k-anonymity.
  *
- * <p>The sketches stay live objects in window state and are encoded only when state is
- * snapshotted; encoding them for every sample cost more than the rest of the heatmap stage.
+ * <p>The sketches stay live objects in window state and are encoded only when state is snapshotted;
+ * encoding them for every sample cost more than the rest of the heatmap stage.
  */
 public class AggregateHeatmapCell
         implements AggregateFunction<EnrichedMeasurement, QualityAccumulator, HeatmapCell> {

@@ -1,7 +1,6 @@
 package vn.speedwatch.jobs.functions;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.QualityAggregate;
 import vn.speedwatch.model.QualitySketch;
@@ -19,8 +18,8 @@ public class AggregateQuality
 
     /**
      * @param resolution {@link Buckets#HOUR} or {@link Buckets#DAY}: only day rows store a device
-     *     sketch, and building it hashes every device of the window on each firing, so hour
-     *     windows skip it
+     *     sketch, and building it hashes every device of the window on each firing, so hour windows
+     *     skip it
      */
     public AggregateQuality(String resolution) {
         this.deviceSketch = Buckets.DAY.equals(resolution);

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * The alert settings and the pure rules that decide, from the numbers of one evaluation, whether a
- * TDP × operator × access type is degraded: its 24-hour median download at least {@code
- * medianDrop} below the trailing 28-day baseline median, or more than {@code belowQcvnShare} of its
+ * TDP × operator × access type is degraded: its 24-hour median download at least {@code medianDrop}
+ * below the trailing 28-day baseline median, or more than {@code belowQcvnShare} of its
  * QCVN-evaluated samples below the threshold, each judged only with at least {@code minSamples}
  * samples. An alert opens after {@code consecutive} bad evaluations in a row and closes after as
  * many healthy ones, so one noisy hour neither opens nor closes anything.

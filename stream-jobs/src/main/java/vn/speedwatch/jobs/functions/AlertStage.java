@@ -20,6 +20,7 @@ public final class AlertStage {
 
     /** Area codes that name no TDP; an alert must tell residents and operators where. */
     static final String OUTSIDE = "OUTSIDE";
+
     static final String UNKNOWN = "UNKNOWN";
 
     private AlertStage() {}

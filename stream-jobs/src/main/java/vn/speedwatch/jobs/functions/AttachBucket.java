@@ -3,7 +3,6 @@ package vn.speedwatch.jobs.functions;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
-
 import vn.speedwatch.jobs.records.QualityAggregate;
 
 /** Attaches the cell key, resolution and bucket start to the statistics a window produced. */

@@ -1,7 +1,6 @@
 package vn.speedwatch.jobs.functions;
 
 import org.apache.flink.api.java.functions.KeySelector;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 
 /** The aggregation cell of a measurement: TDP × operator × access type, as one string key. */

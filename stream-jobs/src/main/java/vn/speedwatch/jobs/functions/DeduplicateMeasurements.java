@@ -1,5 +1,7 @@
 package vn.speedwatch.jobs.functions;
 
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -10,30 +12,26 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RememberedMeasurement;
-
-import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Stage 3, keyed by measurement id: passes the first copy of each measurement, drops later copies,
  * and turns an erasure into the erasure of the remembered measurement (so later stages know which
  * cells to correct). An erased id stays remembered, so a re-post of it is dropped too.
  *
- * <p>The state keeps only what places a measurement in its cells ({@link
- * RememberedMeasurement}), which includes the exact coordinates: they live in job state for at
- * most the TTL (7 days by default), well within the warehouse's coordinate retention.
+ * <p>The state keeps only what places a measurement in its cells ({@link RememberedMeasurement}),
+ * which includes the exact coordinates: they live in job state for at most the TTL (7 days by
+ * default), well within the warehouse's coordinate retention.
  *
  * <p>Each id is remembered for the TTL after it was last seen (first post or erasure); a
- * processing-time timer clears the state then, and state TTL backs it up. The time it is
- * forgotten lives in the same state value, so each id costs one state entry and one timer (two
- * for a while after an erasure).
+ * processing-time timer clears the state then, and state TTL backs it up. The time it is forgotten
+ * lives in the same state value, so each id costs one state entry and one timer (two for a while
+ * after an erasure).
  *
- * <p>Keyed by {@link #key() the id's 128 bits}, not its 36-character text: the key is written
- * once per state and timer in every checkpoint, and for a week of ids that text was the largest
- * cost of checkpointing the job.
+ * <p>Keyed by {@link #key() the id's 128 bits}, not its 36-character text: the key is written once
+ * per state and timer in every checkpoint, and for a week of ids that text was the largest cost of
+ * checkpointing the job.
  */
 public class DeduplicateMeasurements
         extends KeyedProcessFunction<Tuple2<Long, Long>, ParsedEvent, ParsedEvent> {

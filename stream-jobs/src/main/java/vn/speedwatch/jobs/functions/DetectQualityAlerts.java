@@ -45,10 +45,13 @@ public class DetectQualityAlerts
     static final long HOUR = Duration.ofHours(1).toMillis();
     static final long DAY = Duration.ofDays(1).toMillis();
     static final long BASELINE = 28 * DAY;
+
     /** Hours kept one by one, so a late final within this time still replaces its hour. */
     static final long HOUR_RETENTION = 2 * DAY;
+
     /** A key with no data for this long is forgotten. */
     static final long QUIET_AFTER = DAY + BASELINE;
+
     private static final Duration STATE_TTL = Duration.ofMillis(QUIET_AFTER + 7 * DAY);
 
     private final AlertRules rules;
@@ -68,12 +71,14 @@ public class DetectQualityAlerts
     @Override
     public void open(OpenContext openContext) {
         StateTtlConfig ttl = StateTtl.of(STATE_TTL);
-        MapStateDescriptor<Long, QualityAggregate> hoursDescriptor = new MapStateDescriptor<>(
-                "hours", Types.LONG, TypeInformation.of(QualityAggregate.class));
+        MapStateDescriptor<Long, QualityAggregate> hoursDescriptor =
+                new MapStateDescriptor<>(
+                        "hours", Types.LONG, TypeInformation.of(QualityAggregate.class));
         hoursDescriptor.enableTimeToLive(ttl);
         hours = getRuntimeContext().getMapState(hoursDescriptor);
-        MapStateDescriptor<Long, byte[]> daysDescriptor = new MapStateDescriptor<>(
-                "days", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        MapStateDescriptor<Long, byte[]> daysDescriptor =
+                new MapStateDescriptor<>(
+                        "days", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         daysDescriptor.enableTimeToLive(ttl);
         days = getRuntimeContext().getMapState(daysDescriptor);
         rolledUpTo = value("rolled-up-to", Types.LONG, ttl);
@@ -91,8 +96,10 @@ public class DetectQualityAlerts
         }
         Long rolled = rolledUpTo.value();
         if (rolled != null && agg.bucketStartMillis < rolled) {
-            LOG.warn("Alerts of {} ignore a late final for hour {}: already merged into its day",
-                    ctx.getCurrentKey(), agg.bucketStartMillis);
+            LOG.warn(
+                    "Alerts of {} ignore a late final for hour {}: already merged into its day",
+                    ctx.getCurrentKey(),
+                    agg.bucketStartMillis);
             return;
         }
         hours.put(agg.bucketStartMillis, slim(agg));
@@ -142,9 +149,14 @@ public class DetectQualityAlerts
             streak.update(after);
         }
         if (after.open() != before.open()) {
-            AlertEvent event = AlertEvent.of(
-                    after.open() ? AlertEvent.Action.OPEN : AlertEvent.Action.CLOSE,
-                    kindOf(streak), key.f0, key.f1, key.f2, end);
+            AlertEvent event =
+                    AlertEvent.of(
+                            after.open() ? AlertEvent.Action.OPEN : AlertEvent.Action.CLOSE,
+                            kindOf(streak),
+                            key.f0,
+                            key.f1,
+                            key.f2,
+                            end);
             event.sampleCount = w.samples();
             event.median24h = w.median24h();
             event.baselineMedian = w.baselineMedian();
@@ -180,8 +192,13 @@ public class DetectQualityAlerts
             }
         }
         DDSketch base = QualitySketch.merge(baseline);
-        return new AlertRules.Window(samples, median(QualitySketch.merge(recent)),
-                (long) base.getCount(), median(base), evaluated, below);
+        return new AlertRules.Window(
+                samples,
+                median(QualitySketch.merge(recent)),
+                (long) base.getCount(),
+                median(base),
+                evaluated,
+                below);
     }
 
     /** Merges hours past the hour retention into their day; drops days older than the baseline. */
@@ -197,9 +214,10 @@ public class DetectQualityAlerts
             long day = Buckets.localDayStart(start);
             DDSketch hour = QualitySketch.fromBytes(hours.get(start).downloadSketch);
             byte[] before = days.get(day);
-            DDSketch merged = before == null
-                    ? hour
-                    : QualitySketch.merge(QualitySketch.fromBytes(before), hour);
+            DDSketch merged =
+                    before == null
+                            ? hour
+                            : QualitySketch.merge(QualitySketch.fromBytes(before), hour);
             days.put(day, QualitySketch.toBytes(merged));
             hours.remove(start);
         }
@@ -231,10 +249,19 @@ public class DetectQualityAlerts
         for (ValueState<Streak> streak : List.of(medianStreak, qcvnStreak)) {
             Streak s = streak.value();
             if (s != null && s.open()) {
-                LOG.info("Closing {} alert of {}: no data for {} days",
-                        kindOf(streak), key, QUIET_AFTER / DAY);
-                out.collect(AlertEvent.of(
-                        AlertEvent.Action.CLOSE, kindOf(streak), key.f0, key.f1, key.f2, time));
+                LOG.info(
+                        "Closing {} alert of {}: no data for {} days",
+                        kindOf(streak),
+                        key,
+                        QUIET_AFTER / DAY);
+                out.collect(
+                        AlertEvent.of(
+                                AlertEvent.Action.CLOSE,
+                                kindOf(streak),
+                                key.f0,
+                                key.f1,
+                                key.f2,
+                                time));
             }
             streak.clear();
         }
@@ -255,8 +282,11 @@ public class DetectQualityAlerts
             QualitySketch.fromBytes(agg.downloadSketch);
             return true;
         } catch (IllegalArgumentException e) {
-            LOG.warn("Alerts of {} skip hour {}: {}",
-                    ctx.getCurrentKey(), agg.bucketStartMillis, e.getMessage());
+            LOG.warn(
+                    "Alerts of {} skip hour {}: {}",
+                    ctx.getCurrentKey(),
+                    agg.bucketStartMillis,
+                    e.getMessage());
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package vn.speedwatch.jobs.functions;
 
+import java.nio.file.Path;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -7,14 +8,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawChange;
 import vn.speedwatch.model.AreaRegistry;
 import vn.speedwatch.model.QcvnThresholds;
-
-import java.nio.file.Path;
 
 /**
  * Stage 4: gives each measurement its TDP, operator code, coarse cells and QCVN verdicts, and is

@@ -1,5 +1,7 @@
 package vn.speedwatch.jobs.functions;
 
+import java.util.HashMap;
+import java.util.Map;
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.model.AccessType;
@@ -7,9 +9,6 @@ import vn.speedwatch.model.AreaRegistry;
 import vn.speedwatch.model.GeoCells;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.model.QcvnThresholds;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The pure part of enrichment: one parsed event in, one enriched measurement (no coordinates) out.

@@ -1,5 +1,12 @@
 package vn.speedwatch.jobs.functions;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import vn.speedwatch.jobs.records.DeadLetter;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawEvent;
@@ -10,14 +17,6 @@ import vn.speedwatch.model.MeasurementParser;
 import vn.speedwatch.model.ParseResult;
 import vn.speedwatch.model.ValidationLimits;
 import vn.speedwatch.model.Violation;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Decodes one topic record into a {@link ParsedEvent} or a {@link DeadLetter}; never throws.

@@ -38,8 +38,8 @@ public final class HeatmapStage {
 
     /**
      * Heatmap cells of the given measurements: emitted when the day ends, every {@code earlyFire}
-     * of processing time before while it changes, and again for each late measurement within
-     * {@code allowedLateness}. The warehouse upserts, so each emission replaces the last.
+     * of processing time before while it changes, and again for each late measurement within {@code
+     * allowedLateness}. The warehouse upserts, so each emission replaces the last.
      */
     public static DataStream<HeatmapCell> attach(
             DataStream<EnrichedMeasurement> capped,
@@ -68,8 +68,8 @@ public final class HeatmapStage {
     }
 
     /**
-     * A measurement goes on the map only with a cell and a device hash: without the hash its
-     * device cannot be counted, and k-anonymity could not be guaranteed.
+     * A measurement goes on the map only with a cell and a device hash: without the hash its device
+     * cannot be counted, and k-anonymity could not be guaranteed.
      */
     static boolean isMappable(EnrichedMeasurement m) {
         return m.quadkey != null

@@ -8,7 +8,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.RawChange;
 

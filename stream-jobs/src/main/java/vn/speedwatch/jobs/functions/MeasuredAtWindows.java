@@ -1,15 +1,13 @@
 package vn.speedwatch.jobs.functions;
 
+import java.util.Collection;
+import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
-
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Tumbling hour or local-day windows placed by the measurement's own {@code measuredAt} instead of

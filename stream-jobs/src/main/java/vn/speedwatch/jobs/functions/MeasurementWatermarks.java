@@ -1,12 +1,10 @@
 package vn.speedwatch.jobs.functions;
 
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-
 import vn.speedwatch.jobs.records.ParsedEvent;
-
-import java.time.Duration;
 
 /**
  * Event time is {@code measuredAt}, with bounded out-of-orderness and source idleness. Erasures

@@ -1,19 +1,17 @@
 package vn.speedwatch.jobs.functions;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-
 import vn.speedwatch.jobs.records.DeadLetter;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.model.ValidationLimits;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Stage 2: parses and validates topic records. Valid measurements and erasures go on; anything else

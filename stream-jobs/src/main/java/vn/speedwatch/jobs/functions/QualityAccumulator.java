@@ -1,14 +1,11 @@
 package vn.speedwatch.jobs.functions;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-
-import org.apache.flink.api.common.typeinfo.TypeInfo;
-
-import vn.speedwatch.jobs.records.EnrichedMeasurement;
-import vn.speedwatch.model.QualitySketch;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import vn.speedwatch.jobs.records.EnrichedMeasurement;
+import vn.speedwatch.model.QualitySketch;
 
 /**
  * The running quality of one cell and bucket: three DDSketches, sums for the means, counts, QCVN

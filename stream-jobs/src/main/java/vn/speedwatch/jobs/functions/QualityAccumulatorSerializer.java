@@ -1,5 +1,9 @@
 package vn.speedwatch.jobs.functions;
 
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -8,21 +12,15 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-
 import vn.speedwatch.model.QualitySketch;
-
-import java.io.IOException;
-import java.lang.reflect.Type;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Serializes {@link QualityAccumulator} for window state and checkpoints: numbers, the device
  * counts and the three sketches in the {@link QualitySketch} encoding.
  *
- * <p>Format 2 adds the 2030-target and IPv6 counts after the QCVN counts. State written in format
- * 1 (before them) is restored: its {@link Snapshot} says "compatible after migration", Flink reads
- * it with a format-1 serializer (the new counts start at zero) and rewrites it in format 2.
+ * <p>Format 2 adds the 2030-target and IPv6 counts after the QCVN counts. State written in format 1
+ * (before them) is restored: its {@link Snapshot} says "compatible after migration", Flink reads it
+ * with a format-1 serializer (the new counts start at zero) and rewrites it in format 2.
  */
 public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAccumulator> {
 
@@ -36,7 +34,10 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
     QualityAccumulatorSerializer(int format) {
         if (format < 1 || format > FORMAT) {
             throw new IllegalArgumentException(
-                    "QualityAccumulator state format " + format + " is unknown (1.." + FORMAT
+                    "QualityAccumulator state format "
+                            + format
+                            + " is unknown (1.."
+                            + FORMAT
                             + ")");
         }
         this.format = format;

@@ -1,11 +1,10 @@
 package vn.speedwatch.jobs.functions;
 
-import vn.speedwatch.jobs.records.RawEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import vn.speedwatch.jobs.records.RawEvent;
 
 /**
  * The natural key of a topic record, stored with its dead letter so that a replay after a restart

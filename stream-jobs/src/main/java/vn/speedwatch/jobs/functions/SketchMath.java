@@ -3,7 +3,6 @@ package vn.speedwatch.jobs.functions;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
 import com.datadoghq.sketch.ddsketch.store.Store;
-
 import vn.speedwatch.model.QualitySketch;
 
 /**

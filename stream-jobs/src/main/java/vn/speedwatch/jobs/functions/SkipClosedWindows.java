@@ -1,5 +1,7 @@
 package vn.speedwatch.jobs.functions;
 
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -8,11 +10,7 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Sends to {@link LateEvents#LATE} what belongs to a window that was already closed and purged
@@ -23,8 +21,8 @@ import java.util.List;
  * that window afresh, and its partial result would overwrite the complete row in the warehouse.
  * This stage remembers, in operator state, the lowest watermark its subtasks had seen at the
  * checkpoint (a window purged before the checkpoint was purged at or below it) and applies the
- * window's own lateness rule against it. While running it adds nothing: the window operator
- * decides lateness against the live watermark as usual.
+ * window's own lateness rule against it. While running it adds nothing: the window operator decides
+ * lateness against the live watermark as usual.
  */
 public class SkipClosedWindows extends ProcessFunction<EnrichedMeasurement, EnrichedMeasurement>
         implements CheckpointedFunction {

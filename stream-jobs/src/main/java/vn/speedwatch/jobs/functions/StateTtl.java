@@ -1,8 +1,7 @@
 package vn.speedwatch.jobs.functions;
 
-import org.apache.flink.api.common.state.StateTtlConfig;
-
 import java.time.Duration;
+import org.apache.flink.api.common.state.StateTtlConfig;
 
 /**
  * The state time-to-live every keyed state of the job gets, as a safety net under the timers that

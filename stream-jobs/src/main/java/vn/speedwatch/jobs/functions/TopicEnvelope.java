@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-
+import java.io.IOException;
+import java.util.Map;
 import vn.speedwatch.model.Json;
 import vn.speedwatch.model.JsonScalars;
 import vn.speedwatch.model.MeasurementField;
 import vn.speedwatch.model.MeasurementParser;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * The fields of one topic record the job reads, in one streaming pass and without a JSON tree:
@@ -59,8 +57,8 @@ final class TopicEnvelope {
         switch (name) {
             case "type" -> type = text(p);
             case "id" -> id = text(p);
-            case "receivedAt" -> receivedAt =
-                    p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+            case "receivedAt" ->
+                    receivedAt = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : skip(p);
             case "apiKeyId" -> apiKeyId = text(p);
             case "clientHash" -> clientHash = text(p);
             case "measurement" -> measurement = MeasurementParser.readFields(p);

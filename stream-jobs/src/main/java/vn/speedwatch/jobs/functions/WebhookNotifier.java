@@ -19,10 +19,10 @@ import vn.speedwatch.jobs.records.AlertEvent;
 import vn.speedwatch.model.Json;
 
 /**
- * Posts each alert as a small JSON notice (Vietnamese and English summary) to a webhook URL, from
- * a bounded queue drained by one daemon thread, with retries and exponential backoff. {@link
- * #offer} never blocks: when the queue is full the notice is dropped with a warning, because a slow
- * or dead webhook must never hold up the job. The alert itself is in the warehouse either way.
+ * Posts each alert as a small JSON notice (Vietnamese and English summary) to a webhook URL, from a
+ * bounded queue drained by one daemon thread, with retries and exponential backoff. {@link #offer}
+ * never blocks: when the queue is full the notice is dropped with a warning, because a slow or dead
+ * webhook must never hold up the job. The alert itself is in the warehouse either way.
  */
 public final class WebhookNotifier implements AutoCloseable {
 
@@ -62,12 +62,18 @@ public final class WebhookNotifier implements AutoCloseable {
     }
 
     /**
-     * The notifier for this URL shared by every sink subtask of this JVM, so restarts of the job
-     * do not leave a thread behind each time. Never closed: its thread is a daemon.
+     * The notifier for this URL shared by every sink subtask of this JVM, so restarts of the job do
+     * not leave a thread behind each time. Never closed: its thread is a daemon.
      */
     public static WebhookNotifier shared(String url) {
-        return SHARED.computeIfAbsent(url, u -> new WebhookNotifier(
-                URI.create(u), DEFAULT_CAPACITY, DEFAULT_ATTEMPTS, DEFAULT_FIRST_BACKOFF));
+        return SHARED.computeIfAbsent(
+                url,
+                u ->
+                        new WebhookNotifier(
+                                URI.create(u),
+                                DEFAULT_CAPACITY,
+                                DEFAULT_ATTEMPTS,
+                                DEFAULT_FIRST_BACKOFF));
     }
 
     /** Queues a notice; returns false (and logs) when the queue is full or the notifier closed. */
@@ -126,11 +132,12 @@ public final class WebhookNotifier implements AutoCloseable {
     }
 
     private void deliver(AlertEvent event) throws InterruptedException, JsonProcessingException {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(payload(event)))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url)
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload(event)))
+                        .build();
         long backoff = firstBackoffMillis;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             String problem = send(request);
@@ -140,12 +147,20 @@ public final class WebhookNotifier implements AutoCloseable {
             }
             if (attempt == attempts) {
                 failed.incrementAndGet();
-                LOG.warn("Alert webhook {} gave up after {} attempts ({}): {}",
-                        url, attempts, problem, event);
+                LOG.warn(
+                        "Alert webhook {} gave up after {} attempts ({}): {}",
+                        url,
+                        attempts,
+                        problem,
+                        event);
                 return;
             }
-            LOG.info("Alert webhook {} attempt {} failed ({}), retrying in {} ms",
-                    url, attempt, problem, backoff);
+            LOG.info(
+                    "Alert webhook {} attempt {} failed ({}), retrying in {} ms",
+                    url,
+                    attempt,
+                    problem,
+                    backoff);
             Thread.sleep(backoff);
             backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
         }

@@ -33,12 +33,16 @@ public class AlertEvent {
     public Action action;
     public Kind kind;
     public String tdpCode;
+
     /** {@code Operator} code. */
     public String operator;
+
     /** {@code AccessType} name. */
     public String accessType;
+
     /** End of the evaluated 24-hour window: when the alert opened or closed. */
     public long atMillis;
+
     public long sampleCount;
     public Double median24h;
     public Double baselineMedian;
@@ -47,8 +51,13 @@ public class AlertEvent {
     public AlertEvent() {}
 
     /** An event without numbers; the caller fills those it has. */
-    public static AlertEvent of(Action action, Kind kind, String tdpCode, String operator,
-            String accessType, long atMillis) {
+    public static AlertEvent of(
+            Action action,
+            Kind kind,
+            String tdpCode,
+            String operator,
+            String accessType,
+            long atMillis) {
         AlertEvent e = new AlertEvent();
         e.action = action;
         e.kind = kind;
@@ -74,12 +83,23 @@ public class AlertEvent {
                     : "Đã đóng cảnh báo: " + what + " của " + who + " đã trở lại bình thường.";
         }
         if (kind == Kind.MEDIAN_DROP) {
-            return "Cảnh báo chất lượng: tốc độ tải xuống trung vị 24 giờ của " + who + " là "
-                    + number(median24h, VI) + " Mbps, thấp hơn " + dropPercent(VI)
-                    + " % so với mức nền 28 ngày (" + number(baselineMedian, VI) + " Mbps).";
+            return "Cảnh báo chất lượng: tốc độ tải xuống trung vị 24 giờ của "
+                    + who
+                    + " là "
+                    + number(median24h, VI)
+                    + " Mbps, thấp hơn "
+                    + dropPercent(VI)
+                    + " % so với mức nền 28 ngày ("
+                    + number(baselineMedian, VI)
+                    + " Mbps).";
         }
-        return "Cảnh báo chất lượng: " + percent(belowQcvnShare, VI) + " % số lần đo của " + who
-                + " trong 24 giờ qua dưới ngưỡng QCVN (" + sampleCount + " lần đo).";
+        return "Cảnh báo chất lượng: "
+                + percent(belowQcvnShare, VI)
+                + " % số lần đo của "
+                + who
+                + " trong 24 giờ qua dưới ngưỡng QCVN ("
+                + sampleCount
+                + " lần đo).";
     }
 
     /** The same sentence in English. */
@@ -92,12 +112,22 @@ public class AlertEvent {
                     : "Alert closed: the " + what + " of " + who + " is back to normal.";
         }
         if (kind == Kind.MEDIAN_DROP) {
-            return "Quality alert: the 24-hour median download of " + who + " is "
-                    + number(median24h, EN) + " Mbps, " + dropPercent(EN)
-                    + "% below its 28-day baseline (" + number(baselineMedian, EN) + " Mbps).";
+            return "Quality alert: the 24-hour median download of "
+                    + who
+                    + " is "
+                    + number(median24h, EN)
+                    + " Mbps, "
+                    + dropPercent(EN)
+                    + "% below its 28-day baseline ("
+                    + number(baselineMedian, EN)
+                    + " Mbps).";
         }
-        return "Quality alert: " + percent(belowQcvnShare, EN) + "% of the measurements of " + who
-                + " over the last 24 hours were below the QCVN threshold (" + sampleCount
+        return "Quality alert: "
+                + percent(belowQcvnShare, EN)
+                + "% of the measurements of "
+                + who
+                + " over the last 24 hours were below the QCVN threshold ("
+                + sampleCount
                 + " measurements).";
     }
 
@@ -135,8 +165,26 @@ public class AlertEvent {
 
     @Override
     public String toString() {
-        return "AlertEvent{" + action + " " + kind + " " + tdpCode + " " + operator + " "
-                + accessType + " at=" + at() + " samples=" + sampleCount + " median24h="
-                + median24h + " baseline=" + baselineMedian + " belowQcvn=" + belowQcvnShare + "}";
+        return "AlertEvent{"
+                + action
+                + " "
+                + kind
+                + " "
+                + tdpCode
+                + " "
+                + operator
+                + " "
+                + accessType
+                + " at="
+                + at()
+                + " samples="
+                + sampleCount
+                + " median24h="
+                + median24h
+                + " baseline="
+                + baselineMedian
+                + " belowQcvn="
+                + belowQcvnShare
+                + "}";
     }
 }

@@ -1,8 +1,8 @@
 package vn.speedwatch.jobs.records;
 
 /**
- * What the de-duplication state keeps of one id: whether it was erased, when it is forgotten, and
- * — for a measurement — only what places it in its cells and what the aggregates added, so that an
+ * What the de-duplication state keeps of one id: whether it was erased, when it is forgotten, and —
+ * for a measurement — only what places it in its cells and what the aggregates added, so that an
  * erasure can be turned into the erasure of that measurement.
  *
  * <p>One small POJO per id instead of a whole {@link ParsedEvent} plus a separate expiry state:
@@ -59,7 +59,9 @@ public class RememberedMeasurement {
         return r;
     }
 
-    /** The erasure of this remembered measurement, of id {@code id}, requested at the given time. */
+    /**
+     * The erasure of this remembered measurement, of id {@code id}, requested at the given time.
+     */
     public ParsedEvent erasure(String id, long requestedAtMillis) {
         ParsedEvent e = new ParsedEvent();
         e.type = ParsedEvent.ERASURE;

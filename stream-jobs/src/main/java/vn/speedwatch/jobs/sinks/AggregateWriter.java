@@ -1,16 +1,14 @@
 package vn.speedwatch.jobs.sinks;
 
-import vn.speedwatch.jobs.records.QualityAggregate;
-import vn.speedwatch.warehouse.AggregateRepository;
-import vn.speedwatch.warehouse.QualityAggregateRow;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
+import vn.speedwatch.jobs.records.QualityAggregate;
+import vn.speedwatch.warehouse.AggregateRepository;
+import vn.speedwatch.warehouse.QualityAggregateRow;
 
 /**
  * Upserts aggregate rows; a cell whose every sample was erased (count 0) is deleted instead. Only

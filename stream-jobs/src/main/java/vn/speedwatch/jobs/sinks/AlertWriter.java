@@ -17,9 +17,9 @@ import vn.speedwatch.warehouse.AlertRow;
 
 /**
  * Writes alert events to {@code alerts}: OPEN opens the alert unless one of that key and kind is
- * open (or this very alert was already recorded), CLOSE closes the open one if it opened before.
- * A replayed batch therefore changes nothing. Only an alert that really opened or closed is sent
- * to the webhook (setting {@code alerts.webhook-url}), through a queue that never blocks the job.
+ * open (or this very alert was already recorded), CLOSE closes the open one if it opened before. A
+ * replayed batch therefore changes nothing. Only an alert that really opened or closed is sent to
+ * the webhook (setting {@code alerts.webhook-url}), through a queue that never blocks the job.
  *
  * <p>Events of one key must reach the same writer in order: key the stream or run one writer.
  */
@@ -69,8 +69,18 @@ public final class AlertWriter implements BatchWriter<AlertEvent> {
 
     private static boolean open(AlertRepository alerts, AlertEvent e)
             throws JsonProcessingException {
-        AlertRow row = AlertRow.open(e.tdpCode, e.operator, e.accessType, e.kind.name(), e.at(),
-                e.sampleCount, e.median24h, e.baselineMedian, e.belowQcvnShare, details(e));
+        AlertRow row =
+                AlertRow.open(
+                        e.tdpCode,
+                        e.operator,
+                        e.accessType,
+                        e.kind.name(),
+                        e.at(),
+                        e.sampleCount,
+                        e.median24h,
+                        e.baselineMedian,
+                        e.belowQcvnShare,
+                        details(e));
         if (alreadyRecorded(alerts, e)) {
             return false; // a replay of an alert opened (and maybe closed) before
         }
@@ -78,8 +88,9 @@ public final class AlertWriter implements BatchWriter<AlertEvent> {
     }
 
     private static boolean close(AlertRepository alerts, AlertEvent e) {
-        boolean openedBefore = alerts.findOpen().stream()
-                .anyMatch(a -> sameAlert(a, e) && !a.openedAt().isAfter(e.at()));
+        boolean openedBefore =
+                alerts.findOpen().stream()
+                        .anyMatch(a -> sameAlert(a, e) && !a.openedAt().isAfter(e.at()));
         // Without that check a replayed CLOSE could close a newer alert of the same key and kind.
         return openedBefore
                 && alerts.close(e.tdpCode, e.operator, e.accessType, e.kind.name(), e.at()) > 0;
@@ -100,7 +111,7 @@ public final class AlertWriter implements BatchWriter<AlertEvent> {
 
     /** The JSON kept in {@code alerts.details}: the summaries residents and operators read. */
     static String details(AlertEvent e) throws JsonProcessingException {
-        return Json.mapper().writeValueAsString(
-                Map.of("summaryVi", e.summaryVi(), "summaryEn", e.summaryEn()));
+        return Json.mapper()
+                .writeValueAsString(Map.of("summaryVi", e.summaryVi(), "summaryEn", e.summaryEn()));
     }
 }

@@ -2,7 +2,6 @@ package vn.speedwatch.jobs.sinks;
 
 import java.io.Serializable;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 /** Writes one batch idempotently (upserts), so at-least-once replays change nothing. */

@@ -1,5 +1,10 @@
 package vn.speedwatch.jobs.sinks;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import vn.speedwatch.jobs.functions.AggregateQuality;
 import vn.speedwatch.jobs.functions.Buckets;
 import vn.speedwatch.jobs.functions.QualityAccumulator;
@@ -7,13 +12,6 @@ import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.QualityAggregate;
 import vn.speedwatch.warehouse.MeasurementRepository;
 import vn.speedwatch.warehouse.RawMeasurementRow;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
 
 /**
  * Recomputes the hour and day aggregates of one cell from the raw rows in the warehouse, with the

@@ -1,11 +1,9 @@
 package vn.speedwatch.jobs.sinks;
 
+import java.util.List;
+import javax.sql.DataSource;
 import vn.speedwatch.jobs.records.DeadLetter;
 import vn.speedwatch.warehouse.DeadLetterRepository;
-
-import java.util.List;
-
-import javax.sql.DataSource;
 
 /**
  * Inserts dead letters once each: a replay after a restart from a checkpoint decodes the same bad

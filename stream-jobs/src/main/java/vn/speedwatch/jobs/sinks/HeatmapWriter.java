@@ -27,14 +27,24 @@ public final class HeatmapWriter implements BatchWriter<HeatmapCell> {
     public void write(DataSource ds, List<HeatmapCell> batch) {
         Map<String, HeatmapCell> latest = new LinkedHashMap<>();
         for (HeatmapCell cell : batch) {
-            latest.put(cell.quadkey + '|' + cell.operator + '|' + cell.accessType + '|'
-                    + cell.dayStartMillis, cell);
+            latest.put(
+                    cell.quadkey
+                            + '|'
+                            + cell.operator
+                            + '|'
+                            + cell.accessType
+                            + '|'
+                            + cell.dayStartMillis,
+                    cell);
         }
         HeatmapRepository cells = new HeatmapRepository(ds);
         List<HeatmapCellRow> rows = new ArrayList<>();
         for (HeatmapCell cell : latest.values()) {
             if (cell.withdrawn) {
-                cells.delete(cell.quadkey, cell.operator, cell.accessType,
+                cells.delete(
+                        cell.quadkey,
+                        cell.operator,
+                        cell.accessType,
                         Instant.ofEpochMilli(cell.dayStartMillis));
                 continue;
             }

@@ -1,8 +1,9 @@
 package vn.speedwatch.jobs.sinks;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.records.AlertEvent;
 import vn.speedwatch.jobs.records.DeadLetter;
@@ -10,9 +11,6 @@ import vn.speedwatch.jobs.records.HeatmapCell;
 import vn.speedwatch.jobs.records.QualityAggregate;
 import vn.speedwatch.jobs.records.RawChange;
 import vn.speedwatch.warehouse.WarehouseConfig;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Where the pipeline writes: the warehouse in production and in the integration tests, discarding

@@ -1,17 +1,15 @@
 package vn.speedwatch.jobs.sinks;
 
-import vn.speedwatch.jobs.records.EnrichedMeasurement;
-import vn.speedwatch.jobs.records.RawChange;
-import vn.speedwatch.warehouse.MeasurementRepository;
-import vn.speedwatch.warehouse.RawMeasurementRow;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
+import vn.speedwatch.jobs.records.EnrichedMeasurement;
+import vn.speedwatch.jobs.records.RawChange;
+import vn.speedwatch.warehouse.MeasurementRepository;
+import vn.speedwatch.warehouse.RawMeasurementRow;
 
 /**
  * Applies raw-table changes in order: upserts rows, erases erased ids, and for erasures the job's

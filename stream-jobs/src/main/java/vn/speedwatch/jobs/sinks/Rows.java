@@ -1,5 +1,7 @@
 package vn.speedwatch.jobs.sinks;
 
+import java.time.Instant;
+import java.util.UUID;
 import vn.speedwatch.jobs.records.DeadLetter;
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.QualityAggregate;
@@ -7,9 +9,6 @@ import vn.speedwatch.jobs.records.RawChange;
 import vn.speedwatch.warehouse.DeadLetterRow;
 import vn.speedwatch.warehouse.QualityAggregateRow;
 import vn.speedwatch.warehouse.RawMeasurementRow;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** Conversions between the job's records and the warehouse's row records. */
 public final class Rows {

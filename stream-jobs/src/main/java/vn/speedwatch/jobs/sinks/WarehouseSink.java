@@ -1,13 +1,11 @@
 package vn.speedwatch.jobs.sinks;
 
+import java.time.Duration;
+import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
 import vn.speedwatch.warehouse.WarehouseConfig;
-
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * A Flink Sink V2 that writes records to the warehouse in batches through a {@link BatchWriter}.

@@ -2,7 +2,6 @@ package vn.speedwatch.jobs.sources;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import vn.speedwatch.jobs.records.RawEvent;
 
 /**

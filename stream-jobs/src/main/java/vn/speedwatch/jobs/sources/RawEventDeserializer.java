@@ -1,13 +1,11 @@
 package vn.speedwatch.jobs.sources;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import vn.speedwatch.jobs.records.RawEvent;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a topic record as key and value text without interpreting it: decoding cannot fail, so a

@@ -1,8 +1,5 @@
 package vn.speedwatch.jobs.sources;
 
-import vn.speedwatch.warehouse.MeasurementRepository;
-import vn.speedwatch.warehouse.RawMeasurementRow;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
+import vn.speedwatch.warehouse.MeasurementRepository;
+import vn.speedwatch.warehouse.RawMeasurementRow;
 
 /**
  * Reads every raw row of a time range, one cell (TDP × operator × access type) at a time through

@@ -1,7 +1,12 @@
 package vn.speedwatch.jobs.bench;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -9,20 +14,12 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-
 import vn.speedwatch.jobs.QualityPipeline;
 import vn.speedwatch.jobs.config.PipelineConfig;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.model.QualitySketch;
 import vn.speedwatch.model.Settings;
-
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 /**
  * Throughput of the whole quality job at parallelism 2 over generated topic records (sinks discard,

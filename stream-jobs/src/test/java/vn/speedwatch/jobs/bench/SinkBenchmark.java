@@ -1,19 +1,6 @@
 package vn.speedwatch.jobs.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
-import vn.speedwatch.jobs.records.EnrichedMeasurement;
-import vn.speedwatch.jobs.records.RawChange;
-import vn.speedwatch.jobs.sinks.PipelineSinks;
-import vn.speedwatch.jobs.sinks.RawChangeWriter;
-import vn.speedwatch.jobs.sinks.Rows;
-import vn.speedwatch.warehouse.RawCopyFormat;
-import vn.speedwatch.warehouse.Warehouse;
-import vn.speedwatch.warehouse.WarehouseConfig;
-
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,15 +12,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import vn.speedwatch.jobs.records.EnrichedMeasurement;
+import vn.speedwatch.jobs.records.RawChange;
+import vn.speedwatch.jobs.sinks.PipelineSinks;
+import vn.speedwatch.jobs.sinks.RawChangeWriter;
+import vn.speedwatch.jobs.sinks.Rows;
+import vn.speedwatch.warehouse.RawCopyFormat;
+import vn.speedwatch.warehouse.Warehouse;
+import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
  * Rows/s of the pipeline's raw-row sink path ({@link RawChangeWriter}: batched idempotent upserts
- * of {@link PipelineSinks#RAW_BATCH}, as {@code PipelineSinks.warehouse} configures it) next to
- * the ceiling of binary {@code COPY ... FROM STDIN} of exactly the same rows, encoded by the
- * writer the sink's own COPY uses ({@link RawCopyFormat}), into the same, emptied table of the
- * same fresh database.
- * Raw rows are the sink's volume (one per measurement; aggregates are one per cell and firing).
- * Not a test: run {@code bench/sink/run [rows]}.
+ * of {@link PipelineSinks#RAW_BATCH}, as {@code PipelineSinks.warehouse} configures it) next to the
+ * ceiling of binary {@code COPY ... FROM STDIN} of exactly the same rows, encoded by the writer the
+ * sink's own COPY uses ({@link RawCopyFormat}), into the same, emptied table of the same fresh
+ * database. Raw rows are the sink's volume (one per measurement; aggregates are one per cell and
+ * firing). Not a test: run {@code bench/sink/run [rows]}.
  */
 public final class SinkBenchmark {
 
@@ -122,7 +118,10 @@ public final class SinkBenchmark {
             m.qcvnPass = m.downloadMbps >= 40;
             out.add(
                     RawChange.upsert(
-                            m, 20.91 + r.nextDouble() * 0.06, 106.64 + r.nextDouble() * 0.08, 12.0));
+                            m,
+                            20.91 + r.nextDouble() * 0.06,
+                            106.64 + r.nextDouble() * 0.08,
+                            12.0));
         }
         return out;
     }
@@ -131,7 +130,8 @@ public final class SinkBenchmark {
         try (Connection c = ds.getConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(
-                    "COPY measurements_raw (" + RawCopyFormat.COLUMNS
+                    "COPY measurements_raw ("
+                            + RawCopyFormat.COLUMNS
                             + ") FROM STDIN (FORMAT binary)",
                     new ByteArrayInputStream(rows));
         }

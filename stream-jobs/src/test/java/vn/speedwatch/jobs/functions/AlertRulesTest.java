@@ -30,8 +30,7 @@ class AlertRulesTest {
                 .isEqualTo(Check.UNKNOWN);
         assertThat(rules.medianDrop(new Window(50, 10.0, 19, 100.0, 0, 0)))
                 .isEqualTo(Check.UNKNOWN);
-        assertThat(rules.medianDrop(new Window(50, 10.0, 0, null, 0, 0)))
-                .isEqualTo(Check.UNKNOWN);
+        assertThat(rules.medianDrop(new Window(50, 10.0, 0, null, 0, 0))).isEqualTo(Check.UNKNOWN);
     }
 
     @Test
@@ -42,10 +41,8 @@ class AlertRulesTest {
 
     @Test
     void qcvnShareIsNotJudgedWithTooFewEvaluatedSamples() {
-        assertThat(rules.belowQcvn(new Window(40, 50.0, 0, null, 19, 19)))
-                .isEqualTo(Check.UNKNOWN);
-        assertThat(rules.belowQcvn(new Window(40, 50.0, 0, null, 0, 0)))
-                .isEqualTo(Check.UNKNOWN);
+        assertThat(rules.belowQcvn(new Window(40, 50.0, 0, null, 19, 19))).isEqualTo(Check.UNKNOWN);
+        assertThat(rules.belowQcvn(new Window(40, 50.0, 0, null, 0, 0))).isEqualTo(Check.UNKNOWN);
     }
 
     @Test
@@ -82,12 +79,9 @@ class AlertRulesTest {
 
     @Test
     void settingsOutsideTheirRangeAreRefused() {
-        assertThatThrownBy(() -> AlertRules.of(0, 0.3, 0.5))
-                .hasMessageContaining("minSamples");
-        assertThatThrownBy(() -> AlertRules.of(20, 1.3, 0.5))
-                .hasMessageContaining("medianDrop");
-        assertThatThrownBy(() -> AlertRules.of(20, 0.3, 0))
-                .hasMessageContaining("belowQcvnShare");
+        assertThatThrownBy(() -> AlertRules.of(0, 0.3, 0.5)).hasMessageContaining("minSamples");
+        assertThatThrownBy(() -> AlertRules.of(20, 1.3, 0.5)).hasMessageContaining("medianDrop");
+        assertThatThrownBy(() -> AlertRules.of(20, 0.3, 0)).hasMessageContaining("belowQcvnShare");
     }
 
     private static Window median(double median24h, double baseline) {

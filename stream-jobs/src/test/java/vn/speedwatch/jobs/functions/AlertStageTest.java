@@ -1,6 +1,5 @@
 package vn.speedwatch.jobs.functions;
 
-import vn.speedwatch.jobs.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -22,15 +21,16 @@ import vn.speedwatch.jobs.records.AlertEvent;
 import vn.speedwatch.jobs.records.AlertEvent.Action;
 import vn.speedwatch.jobs.records.AlertEvent.Kind;
 import vn.speedwatch.jobs.records.QualityAggregate;
+import vn.speedwatch.jobs.testing.Fixtures;
 import vn.speedwatch.model.QualitySketch;
 
 class AlertStageTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     /** Midnight of 1 March 2026 in Thủy Nguyên. */
     private static final Instant BASELINE_DAY = Instant.parse("2026-02-28T17:00:00Z");
+
     private static final Instant OUTAGE = BASELINE_DAY.plus(Duration.ofDays(3));
 
     @Test
@@ -49,12 +49,19 @@ class AlertStageTest {
 
         // The bounded input ends with an infinite watermark: the quiet key is forgotten and its
         // alert closed for lack of data, 29 days after its last hour.
-        assertThat(alerts).extracting(a -> a.tdpCode, a -> a.kind, a -> a.action, AlertEvent::at)
+        assertThat(alerts)
+                .extracting(a -> a.tdpCode, a -> a.kind, a -> a.action, AlertEvent::at)
                 .containsExactly(
-                        tuple("TDP-07", Kind.MEDIAN_DROP,
-                                Action.OPEN, OUTAGE.plus(Duration.ofHours(2))),
-                        tuple("TDP-07", Kind.MEDIAN_DROP,
-                                Action.CLOSE, OUTAGE.plus(Duration.ofHours(2 + 29 * 24))));
+                        tuple(
+                                "TDP-07",
+                                Kind.MEDIAN_DROP,
+                                Action.OPEN,
+                                OUTAGE.plus(Duration.ofHours(2))),
+                        tuple(
+                                "TDP-07",
+                                Kind.MEDIAN_DROP,
+                                Action.CLOSE,
+                                OUTAGE.plus(Duration.ofHours(2 + 29 * 24))));
     }
 
     private static List<AlertEvent> run(List<QualityAggregate> hours) throws Exception {
@@ -62,11 +69,12 @@ class AlertStageTest {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        DataStream<QualityAggregate> hourly = env.fromData(QualityAggregate.class,
-                        hours.toArray(new QualityAggregate[0]))
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<QualityAggregate>forMonotonousTimestamps()
-                        .withTimestampAssigner((h, previous) -> h.bucketStartMillis + 3_599_999));
+        DataStream<QualityAggregate> hourly =
+                env.fromData(QualityAggregate.class, hours.toArray(new QualityAggregate[0]))
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<QualityAggregate>forMonotonousTimestamps()
+                                        .withTimestampAssigner(
+                                                (h, previous) -> h.bucketStartMillis + 3_599_999));
         return AlertStage.attach(hourly, AlertRules.defaults())
                 .executeAndCollect("alert stage test", 100);
     }

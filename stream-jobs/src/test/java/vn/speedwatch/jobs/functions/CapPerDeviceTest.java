@@ -1,10 +1,12 @@
 package vn.speedwatch.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_LOCAL_MIDNIGHT;
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -12,12 +14,7 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 class CapPerDeviceTest {
 

@@ -1,12 +1,13 @@
 package vn.speedwatch.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 import static vn.speedwatch.jobs.testing.Fixtures.erasure;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
 
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -14,14 +15,10 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.model.MeasurementEvent;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.model.ValidationLimits;
-
-import java.time.Duration;
-import java.util.List;
 
 class DeduplicateMeasurementsTest {
 

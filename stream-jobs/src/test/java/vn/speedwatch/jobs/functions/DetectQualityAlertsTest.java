@@ -25,28 +25,35 @@ class DetectQualityAlertsTest {
     private static final String TDP = "TDP-07";
     private static final String VIETTEL = "VIETTEL";
     private static final String FIBER = "FIXED_FIBER";
+
     /** Midnight of 1 March 2026 in Thủy Nguyên. */
     private static final Instant BASELINE_DAY = Instant.parse("2026-02-28T17:00:00Z");
+
     /** A day after the baseline days, so the last 24 hours hold only what a test sends. */
     private static final Instant BEGINNING = BASELINE_DAY.plus(Duration.ofDays(4));
+
     private static final Instant ONE_HOUR_LATER = BEGINNING.plus(Duration.ofHours(1));
     private static final Instant TWO_HOURS_LATER = BEGINNING.plus(Duration.ofHours(2));
     private static final Instant THREE_HOURS_LATER = BEGINNING.plus(Duration.ofHours(3));
 
-    private KeyedOneInputStreamOperatorTestHarness<Tuple3<String, String, String>,
-                    QualityAggregate, AlertEvent> harness;
+    private KeyedOneInputStreamOperatorTestHarness<
+                    Tuple3<String, String, String>, QualityAggregate, AlertEvent>
+            harness;
 
     @BeforeEach
     void openHarness() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DetectQualityAlerts(AlertRules.defaults())),
-                AlertStage::key,
-                AlertStage.KEY_TYPE);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new DetectQualityAlerts(AlertRules.defaults())),
+                        AlertStage::key,
+                        AlertStage.KEY_TYPE);
         harness.open();
         // A normal fibre line for three days: a 100 Mbps baseline with 30 samples a day.
         for (int day = 0; day < 3; day++) {
-            send(hour(BASELINE_DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(20)))
-                    .samples(30, 100.0).build());
+            send(
+                    hour(BASELINE_DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(20)))
+                            .samples(30, 100.0)
+                            .build());
         }
         harness.processWatermark(BEGINNING.toEpochMilli());
         harness.getOutput().clear();
@@ -66,17 +73,20 @@ class DetectQualityAlertsTest {
         send(hour(ONE_HOUR_LATER).samples(10, 50.0).build());
         harness.processWatermark(TWO_HOURS_LATER.toEpochMilli());
 
-        assertThat(alerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.action).isEqualTo(Action.OPEN);
-            assertThat(alert.kind).isEqualTo(Kind.MEDIAN_DROP);
-            assertThat(alert.tdpCode).isEqualTo(TDP);
-            assertThat(alert.operator).isEqualTo(VIETTEL);
-            assertThat(alert.accessType).isEqualTo(FIBER);
-            assertThat(alert.at()).isEqualTo(TWO_HOURS_LATER);
-            assertThat(alert.sampleCount).isEqualTo(40);
-            assertThat(alert.median24h).isCloseTo(50.0, within(1.0));
-            assertThat(alert.baselineMedian).isCloseTo(100.0, within(2.0));
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        alert -> {
+                            assertThat(alert.action).isEqualTo(Action.OPEN);
+                            assertThat(alert.kind).isEqualTo(Kind.MEDIAN_DROP);
+                            assertThat(alert.tdpCode).isEqualTo(TDP);
+                            assertThat(alert.operator).isEqualTo(VIETTEL);
+                            assertThat(alert.accessType).isEqualTo(FIBER);
+                            assertThat(alert.at()).isEqualTo(TWO_HOURS_LATER);
+                            assertThat(alert.sampleCount).isEqualTo(40);
+                            assertThat(alert.median24h).isCloseTo(50.0, within(1.0));
+                            assertThat(alert.baselineMedian).isCloseTo(100.0, within(2.0));
+                        });
     }
 
     @Test
@@ -101,11 +111,14 @@ class DetectQualityAlertsTest {
         assertThat(alerts()).isEmpty();
         harness.processWatermark(THREE_HOURS_LATER.plus(Duration.ofHours(1)).toEpochMilli());
 
-        assertThat(alerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.action).isEqualTo(Action.CLOSE);
-            assertThat(alert.kind).isEqualTo(Kind.MEDIAN_DROP);
-            assertThat(alert.median24h).isCloseTo(100.0, within(2.0));
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        alert -> {
+                            assertThat(alert.action).isEqualTo(Action.CLOSE);
+                            assertThat(alert.kind).isEqualTo(Kind.MEDIAN_DROP);
+                            assertThat(alert.median24h).isCloseTo(100.0, within(2.0));
+                        });
     }
 
     @Test
@@ -124,11 +137,14 @@ class DetectQualityAlertsTest {
         assertThat(alerts()).isEmpty();
         harness.processWatermark(TWO_HOURS_LATER.toEpochMilli());
 
-        assertThat(alerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.action).isEqualTo(Action.OPEN);
-            assertThat(alert.kind).isEqualTo(Kind.BELOW_QCVN);
-            assertThat(alert.belowQcvnShare).isCloseTo(0.6, within(1e-9));
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        alert -> {
+                            assertThat(alert.action).isEqualTo(Action.OPEN);
+                            assertThat(alert.kind).isEqualTo(Kind.BELOW_QCVN);
+                            assertThat(alert.belowQcvnShare).isCloseTo(0.6, within(1e-9));
+                        });
     }
 
     @Test
@@ -153,10 +169,13 @@ class DetectQualityAlertsTest {
         assertThat(harness.numEventTimeTimers()).as("only the clean-up timer").isEqualTo(1);
         harness.processWatermark(TWO_HOURS_LATER.plus(Duration.ofDays(30)).toEpochMilli());
 
-        assertThat(alerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.action).isEqualTo(Action.CLOSE);
-            assertThat(alert.kind).isEqualTo(Kind.MEDIAN_DROP);
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        alert -> {
+                            assertThat(alert.action).isEqualTo(Action.CLOSE);
+                            assertThat(alert.kind).isEqualTo(Kind.MEDIAN_DROP);
+                        });
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }

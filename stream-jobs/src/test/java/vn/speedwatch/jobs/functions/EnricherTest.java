@@ -1,14 +1,14 @@
 package vn.speedwatch.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 import static vn.speedwatch.jobs.testing.Fixtures.locatedAt;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.model.AreaRegistry;
@@ -16,9 +16,6 @@ import vn.speedwatch.model.MeasurementEvent;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.model.QcvnThresholds;
 import vn.speedwatch.model.ValidationLimits;
-
-import java.lang.reflect.Field;
-import java.util.Arrays;
 
 class EnricherTest {
 

@@ -1,23 +1,20 @@
 package vn.speedwatch.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 import static vn.speedwatch.jobs.testing.Fixtures.erasure;
 import static vn.speedwatch.jobs.testing.Fixtures.malformed;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-
 import vn.speedwatch.jobs.records.ParsedEvent;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.model.MeasurementEvent;
 import vn.speedwatch.model.MeasurementEventWriter;
 import vn.speedwatch.model.Operator;
 import vn.speedwatch.model.ValidationLimits;
-
-import java.time.Duration;
 
 class EventDecoderTest {
 
@@ -40,8 +37,12 @@ class EventDecoderTest {
     @Test
     void theCollectorsHandWrittenValueDecodesLikeTheMappersValue() {
         MeasurementEvent e = measurement(Operator.VIETTEL, "TDP-07", 85.25, MONDAY_MORNING);
-        RawEvent written = new RawEvent(e.id().toString(), new String(
-                MeasurementEventWriter.write(e), java.nio.charset.StandardCharsets.UTF_8));
+        RawEvent written =
+                new RawEvent(
+                        e.id().toString(),
+                        new String(
+                                MeasurementEventWriter.write(e),
+                                java.nio.charset.StandardCharsets.UTF_8));
 
         ParsedEvent fromCollector = decoder.decode(written, now).event();
         ParsedEvent fromMapper = decoder.decode(record(e), now).event();

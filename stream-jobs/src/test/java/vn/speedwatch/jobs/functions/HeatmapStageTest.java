@@ -1,6 +1,5 @@
 package vn.speedwatch.jobs.functions;
 
-import vn.speedwatch.jobs.testing.Fixtures;
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -24,15 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
 import vn.speedwatch.jobs.records.HeatmapCell;
+import vn.speedwatch.jobs.testing.Fixtures;
 import vn.speedwatch.model.GeoCells;
 
 class HeatmapStageTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     /** Midnight of Monday 2 March 2026 in Thủy Nguyên (UTC+7). */
     private static final Instant MONDAY = Instant.parse("2026-03-01T17:00:00Z");
+
     private static final Instant MONDAY_EVENING = MONDAY.plus(Duration.ofHours(20));
     private static final Instant MONDAY_LATE_NIGHT = MONDAY.plus(Duration.ofMinutes(23 * 60 + 30));
     private static final Instant TUESDAY_JUST_AFTER_MIDNIGHT =
@@ -55,23 +55,26 @@ class HeatmapStageTest {
 
         List<HeatmapCell> cells = run(day);
 
-        assertThat(cells).singleElement().satisfies(cell -> {
-            assertThat(cell.quadkey).isEqualTo(FERRY);
-            assertThat(cell.operator).isEqualTo("VIETTEL");
-            assertThat(cell.accessType).isEqualTo("FIXED_FIBER");
-            assertThat(Instant.ofEpochMilli(cell.dayStartMillis)).isEqualTo(MONDAY);
-            assertThat(cell.deviceCount).isEqualTo(5);
-            assertThat(cell.sampleCount).isEqualTo(6);
-            // 50, 50, 60, 70, 80, 90 Mbps; the sketches are within 1 %.
-            assertThat(cell.downloadMedian).isCloseTo(60.0, within(0.6));
-            assertThat(cell.downloadP10).isCloseTo(50.0, within(0.5));
-            assertThat(cell.uploadMedian).isCloseTo(15.0, within(0.15));
-            assertThat(cell.latencyMedian).isCloseTo(12.0, within(0.12));
-            assertThat(cell.belowQcvnShare).isCloseTo(2.0 / 6, within(1e-9));
-            double[] center = GeoCells.quadkeyCenter(FERRY);
-            assertThat(cell.centerLat).isEqualTo(center[0]);
-            assertThat(cell.centerLon).isEqualTo(center[1]);
-        });
+        assertThat(cells)
+                .singleElement()
+                .satisfies(
+                        cell -> {
+                            assertThat(cell.quadkey).isEqualTo(FERRY);
+                            assertThat(cell.operator).isEqualTo("VIETTEL");
+                            assertThat(cell.accessType).isEqualTo("FIXED_FIBER");
+                            assertThat(Instant.ofEpochMilli(cell.dayStartMillis)).isEqualTo(MONDAY);
+                            assertThat(cell.deviceCount).isEqualTo(5);
+                            assertThat(cell.sampleCount).isEqualTo(6);
+                            // 50, 50, 60, 70, 80, 90 Mbps; the sketches are within 1 %.
+                            assertThat(cell.downloadMedian).isCloseTo(60.0, within(0.6));
+                            assertThat(cell.downloadP10).isCloseTo(50.0, within(0.5));
+                            assertThat(cell.uploadMedian).isCloseTo(15.0, within(0.15));
+                            assertThat(cell.latencyMedian).isCloseTo(12.0, within(0.12));
+                            assertThat(cell.belowQcvnShare).isCloseTo(2.0 / 6, within(1e-9));
+                            double[] center = GeoCells.quadkeyCenter(FERRY);
+                            assertThat(cell.centerLat).isEqualTo(center[0]);
+                            assertThat(cell.centerLon).isEqualTo(center[1]);
+                        });
     }
 
     @Test
@@ -84,10 +87,13 @@ class HeatmapStageTest {
             twoDays.add(measurement(FERRY, "home-" + device, 80.0, TUESDAY_JUST_AFTER_MIDNIGHT));
         }
 
-        assertThat(run(twoDays)).singleElement().satisfies(cell -> {
-            assertThat(Instant.ofEpochMilli(cell.dayStartMillis)).isEqualTo(MONDAY);
-            assertThat(cell.sampleCount).isEqualTo(5);
-        });
+        assertThat(run(twoDays))
+                .singleElement()
+                .satisfies(
+                        cell -> {
+                            assertThat(Instant.ofEpochMilli(cell.dayStartMillis)).isEqualTo(MONDAY);
+                            assertThat(cell.sampleCount).isEqualTo(5);
+                        });
     }
 
     @Test
@@ -102,11 +108,14 @@ class HeatmapStageTest {
         }
         day.add(erasureOf(day.get(day.size() - 1)));
 
-        assertThat(run(day)).singleElement().satisfies(cell -> {
-            assertThat(cell.quadkey).isEqualTo(FERRY);
-            assertThat(cell.deviceCount).isEqualTo(5);
-            assertThat(cell.sampleCount).isEqualTo(5);
-        });
+        assertThat(run(day))
+                .singleElement()
+                .satisfies(
+                        cell -> {
+                            assertThat(cell.quadkey).isEqualTo(FERRY);
+                            assertThat(cell.deviceCount).isEqualTo(5);
+                            assertThat(cell.sampleCount).isEqualTo(5);
+                        });
     }
 
     @Test
@@ -121,7 +130,8 @@ class HeatmapStageTest {
 
         List<HeatmapCell> cells = runOneByOne(inOrder);
 
-        assertThat(cells).extracting(c -> c.quadkey, c -> c.deviceCount, c -> c.withdrawn)
+        assertThat(cells)
+                .extracting(c -> c.quadkey, c -> c.deviceCount, c -> c.withdrawn)
                 .containsExactly(tuple(FERRY, 5, false), tuple(FERRY, 4, true));
         assertThat(Instant.ofEpochMilli(cells.get(1).dayStartMillis)).isEqualTo(MONDAY);
     }
@@ -151,15 +161,19 @@ class HeatmapStageTest {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        DataStream<EnrichedMeasurement> capped = env.fromData(EnrichedMeasurement.class,
-                        measurements.toArray(new EnrichedMeasurement[0]))
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<EnrichedMeasurement>forBoundedOutOfOrderness(Duration.ofMinutes(5))
-                        .withTimestampAssigner((m, previous) -> m.receivedAtMillis))
-                // As de-duplication hands them on: keyed by id, so an erasure follows its test.
-                .keyBy(m -> m.id)
-                .map(m -> m)
-                .returns(EnrichedMeasurement.class);
+        DataStream<EnrichedMeasurement> capped =
+                env.fromData(
+                                EnrichedMeasurement.class,
+                                measurements.toArray(new EnrichedMeasurement[0]))
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<EnrichedMeasurement>forBoundedOutOfOrderness(
+                                                Duration.ofMinutes(5))
+                                        .withTimestampAssigner((m, previous) -> m.receivedAtMillis))
+                        // As de-duplication hands them on: keyed by id, so an erasure follows its
+                        // test.
+                        .keyBy(m -> m.id)
+                        .map(m -> m)
+                        .returns(EnrichedMeasurement.class);
         DataStream<HeatmapCell> cells =
                 HeatmapStage.attach(capped, 5, Duration.ofHours(1), Duration.ofHours(1));
         return cells.executeAndCollect("heatmap test", 1000);
@@ -174,19 +188,25 @@ class HeatmapStageTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         WatermarkStrategy<EnrichedMeasurement> everyRecord =
-                WatermarkStrategy.forGenerator(context -> new WatermarkGenerator<>() {
-                    @Override
-                    public void onEvent(EnrichedMeasurement m, long ts, WatermarkOutput out) {
-                        out.emitWatermark(new Watermark(ts - 1));
-                    }
+                WatermarkStrategy.forGenerator(
+                        context ->
+                                new WatermarkGenerator<>() {
+                                    @Override
+                                    public void onEvent(
+                                            EnrichedMeasurement m, long ts, WatermarkOutput out) {
+                                        out.emitWatermark(new Watermark(ts - 1));
+                                    }
 
-                    @Override
-                    public void onPeriodicEmit(WatermarkOutput out) {}
-                });
-        DataStream<EnrichedMeasurement> capped = env.fromData(EnrichedMeasurement.class,
-                        measurements.toArray(new EnrichedMeasurement[0]))
-                .assignTimestampsAndWatermarks(
-                        everyRecord.withTimestampAssigner((m, previous) -> m.receivedAtMillis));
+                                    @Override
+                                    public void onPeriodicEmit(WatermarkOutput out) {}
+                                });
+        DataStream<EnrichedMeasurement> capped =
+                env.fromData(
+                                EnrichedMeasurement.class,
+                                measurements.toArray(new EnrichedMeasurement[0]))
+                        .assignTimestampsAndWatermarks(
+                                everyRecord.withTimestampAssigner(
+                                        (m, previous) -> m.receivedAtMillis));
         return HeatmapStage.attach(capped, 5, Duration.ofDays(1), Duration.ofHours(1))
                 .executeAndCollect("heatmap withdrawal test", 1000);
     }
@@ -212,8 +232,12 @@ class HeatmapStageTest {
 
     /** The erasure of {@code m}, requested a little later, as de-duplication hands it on. */
     private static EnrichedMeasurement erasureOf(EnrichedMeasurement m) {
-        EnrichedMeasurement e = measurement(m.quadkey, m.deviceHash, m.downloadMbps,
-                Instant.ofEpochMilli(m.measuredAtMillis));
+        EnrichedMeasurement e =
+                measurement(
+                        m.quadkey,
+                        m.deviceHash,
+                        m.downloadMbps,
+                        Instant.ofEpochMilli(m.measuredAtMillis));
         e.id = m.id;
         e.qcvnPass = m.qcvnPass;
         e.receivedAtMillis = m.receivedAtMillis + 60_000;

@@ -3,18 +3,16 @@ package vn.speedwatch.jobs.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
-import org.junit.jupiter.api.Test;
-
-import vn.speedwatch.jobs.records.EnrichedMeasurement;
-import vn.speedwatch.jobs.records.QualityAggregate;
-import vn.speedwatch.warehouse.DeviceSketch;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import vn.speedwatch.jobs.records.EnrichedMeasurement;
+import vn.speedwatch.jobs.records.QualityAggregate;
+import vn.speedwatch.warehouse.DeviceSketch;
 
 class QualityAccumulatorTest {
 
@@ -165,15 +163,25 @@ class QualityAccumulatorTest {
             acc = aggregation.add(m, acc);
         }
         QualityAggregate q = aggregation.getResult(acc);
-        assertThat(List.of(q.target2030EvaluatedCount, q.target2030PassCount,
-                        q.planGigabitCount, q.ipKnownCount, q.ipv6Count))
+        assertThat(
+                        List.of(
+                                q.target2030EvaluatedCount,
+                                q.target2030PassCount,
+                                q.planGigabitCount,
+                                q.ipKnownCount,
+                                q.ipv6Count))
                 .containsExactly(3L, 1L, 2L, 3L, 2L);
 
         EnrichedMeasurement erased = fixed("a", 950, 1000.0, true, 6);
         erased.erasure = true;
         q = aggregation.getResult(aggregation.add(erased, acc));
-        assertThat(List.of(q.target2030EvaluatedCount, q.target2030PassCount,
-                        q.planGigabitCount, q.ipKnownCount, q.ipv6Count))
+        assertThat(
+                        List.of(
+                                q.target2030EvaluatedCount,
+                                q.target2030PassCount,
+                                q.planGigabitCount,
+                                q.ipKnownCount,
+                                q.ipv6Count))
                 .containsExactly(2L, 0L, 1L, 2L, 1L);
         assertThat(q.deviceSketch)
                 .as("the erased device leaves the distinct-device sketch")
@@ -192,29 +200,34 @@ class QualityAccumulatorTest {
         QualityAccumulatorSerializer.Snapshot old = new QualityAccumulatorSerializer.Snapshot();
         old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
 
-        assertThat(QualityAccumulatorSerializer.INSTANCE.snapshotConfiguration()
-                        .resolveSchemaCompatibility(old)
-                        .isCompatibleAfterMigration())
+        assertThat(
+                        QualityAccumulatorSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
                 .isTrue();
-        QualityAccumulator restored = old.restoreSerializer()
-                .deserialize(new DataInputDeserializer(formatOne.getCopyOfBuffer()));
+        QualityAccumulator restored =
+                old.restoreSerializer()
+                        .deserialize(new DataInputDeserializer(formatOne.getCopyOfBuffer()));
         QualityAggregate expected = aggregation.getResult(acc);
         expected.target2030EvaluatedCount = 0;
         expected.target2030PassCount = 0;
         expected.planGigabitCount = 0;
         expected.ipKnownCount = 0;
         expected.ipv6Count = 0;
-        assertThat(aggregation.getResult(restored)).usingRecursiveComparison()
-                .isEqualTo(expected);
-        assertThat(QualityAccumulatorSerializer.INSTANCE.snapshotConfiguration()
-                        .resolveSchemaCompatibility(
-                                QualityAccumulatorSerializer.INSTANCE.snapshotConfiguration())
-                        .isCompatibleAsIs())
+        assertThat(aggregation.getResult(restored)).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(
+                        QualityAccumulatorSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(
+                                        QualityAccumulatorSerializer.INSTANCE
+                                                .snapshotConfiguration())
+                                .isCompatibleAsIs())
                 .isTrue();
     }
 
-    static EnrichedMeasurement fixed(String device, double down, Double plan, Boolean target,
-            Integer ipVersion) {
+    static EnrichedMeasurement fixed(
+            String device, double down, Double plan, Boolean target, Integer ipVersion) {
         EnrichedMeasurement m = sample(device, down, true);
         m.accessType = "FIXED_FIBER";
         m.planDownloadMbps = plan;

@@ -2,17 +2,14 @@ package vn.speedwatch.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
-
 import vn.speedwatch.jobs.records.EnrichedMeasurement;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /** After a restore, a replayed record must not reopen a window that was purged before. */
 class SkipClosedWindowsTest {
@@ -28,9 +25,10 @@ class SkipClosedWindowsTest {
             before.open();
             before.processElement(at(NINE_O_CLOCK), NINE_O_CLOCK.toEpochMilli());
             // 10:00 + 30 min lateness has passed: the 9 o'clock hour is closed.
-            before.processWatermark(new Watermark(NINE_O_CLOCK.plus(Duration.ofMinutes(95))
-                    .toEpochMilli()));
-            before.processElement(at(NINE_O_CLOCK.plus(Duration.ofMinutes(95))),
+            before.processWatermark(
+                    new Watermark(NINE_O_CLOCK.plus(Duration.ofMinutes(95)).toEpochMilli()));
+            before.processElement(
+                    at(NINE_O_CLOCK.plus(Duration.ofMinutes(95))),
                     NINE_O_CLOCK.plus(Duration.ofMinutes(95)).toEpochMilli());
             snapshot = before.snapshot(1, 1);
             assertThat(before.getSideOutput(LateEvents.LATE))
@@ -59,10 +57,14 @@ class SkipClosedWindowsTest {
         long end = NINE_O_CLOCK.plus(Duration.ofHours(1)).toEpochMilli();
         long nineThirty = NINE_O_CLOCK.plus(Duration.ofMinutes(30)).toEpochMilli();
         long lateness = LATENESS.toMillis();
-        assertThat(SkipClosedWindows.windowClosed(Buckets.HOUR, nineThirty, lateness,
-                end - 2 + lateness)).isFalse();
-        assertThat(SkipClosedWindows.windowClosed(Buckets.HOUR, nineThirty, lateness,
-                end - 1 + lateness)).isTrue();
+        assertThat(
+                        SkipClosedWindows.windowClosed(
+                                Buckets.HOUR, nineThirty, lateness, end - 2 + lateness))
+                .isFalse();
+        assertThat(
+                        SkipClosedWindows.windowClosed(
+                                Buckets.HOUR, nineThirty, lateness, end - 1 + lateness))
+                .isTrue();
     }
 
     private static OneInputStreamOperatorTestHarness<EnrichedMeasurement, EnrichedMeasurement>

@@ -59,13 +59,15 @@ class WebhookNotifierTest {
         assertThat(body.get("kind").asText()).isEqualTo("MEDIAN_DROP");
         assertThat(body.get("tdpCode").asText()).isEqualTo("TDP-07");
         assertThat(body.get("at").asText()).isEqualTo("2026-03-02T05:00:00Z");
-        assertThat(body.get("summaryVi").asText()).isEqualTo(
-                "Cảnh báo chất lượng: tốc độ tải xuống trung vị 24 giờ của Viettel (Cáp quang)"
-                        + " tại TDP-07 là 42,0 Mbps, thấp hơn 56 % so với mức nền 28 ngày"
-                        + " (95,0 Mbps).");
-        assertThat(body.get("summaryEn").asText()).isEqualTo(
-                "Quality alert: the 24-hour median download of Viettel (Fibre) in TDP-07 is"
-                        + " 42.0 Mbps, 56% below its 28-day baseline (95.0 Mbps).");
+        assertThat(body.get("summaryVi").asText())
+                .isEqualTo(
+                        "Cảnh báo chất lượng: tốc độ tải xuống trung vị 24 giờ của Viettel (Cáp quang)"
+                                + " tại TDP-07 là 42,0 Mbps, thấp hơn 56 % so với mức nền 28 ngày"
+                                + " (95,0 Mbps).");
+        assertThat(body.get("summaryEn").asText())
+                .isEqualTo(
+                        "Quality alert: the 24-hour median download of Viettel (Fibre) in TDP-07 is"
+                                + " 42.0 Mbps, 56% below its 28-day baseline (95.0 Mbps).");
         assertThat(contentTypes.get(0)).startsWith("application/json");
     }
 
@@ -96,8 +98,7 @@ class WebhookNotifierTest {
 
     @Test
     void anUnreachableWebhookIsRetriedThenGivenUp() {
-        notifier = new WebhookNotifier(
-                URI.create("http://127.0.0.1:9/hook"), 10, 2, QUICK_BACKOFF);
+        notifier = new WebhookNotifier(URI.create("http://127.0.0.1:9/hook"), 10, 2, QUICK_BACKOFF);
 
         notifier.offer(medianDrop());
 
@@ -129,18 +130,30 @@ class WebhookNotifierTest {
     void closingNoticesSayWhetherTheLineRecoveredOrWentQuiet() throws Exception {
         AlertEvent recovered = medianDrop();
         recovered.action = Action.CLOSE;
-        AlertEvent quiet = AlertEvent.of(Action.CLOSE, Kind.BELOW_QCVN, "TDP-07", "VNPT",
-                "MOBILE_4G", MONDAY_NOON.toEpochMilli());
+        AlertEvent quiet =
+                AlertEvent.of(
+                        Action.CLOSE,
+                        Kind.BELOW_QCVN,
+                        "TDP-07",
+                        "VNPT",
+                        "MOBILE_4G",
+                        MONDAY_NOON.toEpochMilli());
 
         JsonNode back = Json.mapper().readTree(WebhookNotifier.payload(recovered));
         JsonNode gone = Json.mapper().readTree(WebhookNotifier.payload(quiet));
 
-        assertThat(back.get("summaryVi").asText()).isEqualTo("Đã đóng cảnh báo: Tốc độ tải xuống"
-                + " của Viettel (Cáp quang) tại TDP-07 đã trở lại bình thường.");
-        assertThat(back.get("summaryEn").asText()).isEqualTo("Alert closed: the download speed"
-                + " of Viettel (Fibre) in TDP-07 is back to normal.");
-        assertThat(gone.get("summaryVi").asText()).isEqualTo("Đã đóng cảnh báo: không còn số liệu"
-                + " đo của VNPT (Di động 4G) tại TDP-07 trong nhiều tuần.");
+        assertThat(back.get("summaryVi").asText())
+                .isEqualTo(
+                        "Đã đóng cảnh báo: Tốc độ tải xuống"
+                                + " của Viettel (Cáp quang) tại TDP-07 đã trở lại bình thường.");
+        assertThat(back.get("summaryEn").asText())
+                .isEqualTo(
+                        "Alert closed: the download speed"
+                                + " of Viettel (Fibre) in TDP-07 is back to normal.");
+        assertThat(gone.get("summaryVi").asText())
+                .isEqualTo(
+                        "Đã đóng cảnh báo: không còn số liệu"
+                                + " đo của VNPT (Di động 4G) tại TDP-07 trong nhiều tuần.");
         assertThat(gone.get("median24hMbps").isNull()).isTrue();
     }
 
@@ -172,8 +185,14 @@ class WebhookNotifierTest {
     }
 
     private static AlertEvent medianDrop() {
-        AlertEvent e = AlertEvent.of(Action.OPEN, Kind.MEDIAN_DROP, "TDP-07", "VIETTEL",
-                "FIXED_FIBER", MONDAY_NOON.toEpochMilli());
+        AlertEvent e =
+                AlertEvent.of(
+                        Action.OPEN,
+                        Kind.MEDIAN_DROP,
+                        "TDP-07",
+                        "VIETTEL",
+                        "FIXED_FIBER",
+                        MONDAY_NOON.toEpochMilli());
         e.sampleCount = 40;
         e.median24h = 42.0;
         e.baselineMedian = 95.0;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.junit.jupiter.api.Test;
-
 import vn.speedwatch.jobs.functions.QualityAccumulator;
 import vn.speedwatch.jobs.functions.QualityAccumulatorSerializer;
 

@@ -41,7 +41,8 @@ class AlertWriterTest {
     @BeforeEach
     void emptyTable() throws Exception {
         alerts = new AlertRepository(db.dataSource());
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("TRUNCATE alerts");
         }
     }
@@ -50,54 +51,72 @@ class AlertWriterTest {
     void anOpenEventOpensOneAlertWithItsNumbersAndSummaries() throws Exception {
         writer.write(db.dataSource(), List.of(medianDrop(Action.OPEN, MONDAY_NOON)));
 
-        assertThat(alerts.findOpen()).singleElement().satisfies(a -> {
-            assertThat(a.tdpCode()).isEqualTo("TDP-07");
-            assertThat(a.kind()).isEqualTo(AlertRow.MEDIAN_DROP);
-            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
-            assertThat(a.openedAt()).isEqualTo(MONDAY_NOON);
-            assertThat(a.sampleCount()).isEqualTo(40L);
-            assertThat(a.median24h()).isEqualTo(42.0);
-            assertThat(a.baselineMedian()).isEqualTo(95.0);
-            assertThat(a.details()).contains("tốc độ tải xuống trung vị 24 giờ", "TDP-07",
-                    "the 24-hour median download");
-        });
+        assertThat(alerts.findOpen())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.tdpCode()).isEqualTo("TDP-07");
+                            assertThat(a.kind()).isEqualTo(AlertRow.MEDIAN_DROP);
+                            assertThat(a.status()).isEqualTo(AlertRow.OPEN);
+                            assertThat(a.openedAt()).isEqualTo(MONDAY_NOON);
+                            assertThat(a.sampleCount()).isEqualTo(40L);
+                            assertThat(a.median24h()).isEqualTo(42.0);
+                            assertThat(a.baselineMedian()).isEqualTo(95.0);
+                            assertThat(a.details())
+                                    .contains(
+                                            "tốc độ tải xuống trung vị 24 giờ",
+                                            "TDP-07",
+                                            "the 24-hour median download");
+                        });
     }
 
     @Test
     void aCloseEventClosesTheOpenAlert() throws Exception {
-        writer.write(db.dataSource(), List.of(
-                medianDrop(Action.OPEN, MONDAY_NOON), medianDrop(Action.CLOSE, MONDAY_EVENING)));
+        writer.write(
+                db.dataSource(),
+                List.of(
+                        medianDrop(Action.OPEN, MONDAY_NOON),
+                        medianDrop(Action.CLOSE, MONDAY_EVENING)));
 
         assertThat(alerts.findOpen()).isEmpty();
-        assertThat(everyAlert()).singleElement().satisfies(a -> {
-            assertThat(a.status()).isEqualTo(AlertRow.CLOSED);
-            assertThat(a.closedAt()).isEqualTo(MONDAY_EVENING);
-        });
+        assertThat(everyAlert())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.status()).isEqualTo(AlertRow.CLOSED);
+                            assertThat(a.closedAt()).isEqualTo(MONDAY_EVENING);
+                        });
     }
 
     @Test
     void aReplayedBatchChangesNothing() throws Exception {
-        List<AlertEvent> batch = List.of(
-                medianDrop(Action.OPEN, MONDAY_NOON), medianDrop(Action.CLOSE, MONDAY_EVENING));
+        List<AlertEvent> batch =
+                List.of(
+                        medianDrop(Action.OPEN, MONDAY_NOON),
+                        medianDrop(Action.CLOSE, MONDAY_EVENING));
 
         writer.write(db.dataSource(), batch);
         writer.write(db.dataSource(), batch);
         writer.write(db.dataSource(), List.of(medianDrop(Action.OPEN, MONDAY_NOON)));
 
-        assertThat(everyAlert()).singleElement()
+        assertThat(everyAlert())
+                .singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(AlertRow.CLOSED));
     }
 
     @Test
     void aReplayedCloseLeavesANewerAlertOpen() throws Exception {
-        writer.write(db.dataSource(), List.of(
-                medianDrop(Action.OPEN, MONDAY_NOON),
-                medianDrop(Action.CLOSE, MONDAY_EVENING),
-                medianDrop(Action.OPEN, TUESDAY_NOON)));
+        writer.write(
+                db.dataSource(),
+                List.of(
+                        medianDrop(Action.OPEN, MONDAY_NOON),
+                        medianDrop(Action.CLOSE, MONDAY_EVENING),
+                        medianDrop(Action.OPEN, TUESDAY_NOON)));
 
         writer.write(db.dataSource(), List.of(medianDrop(Action.CLOSE, MONDAY_EVENING)));
 
-        assertThat(alerts.findOpen()).singleElement()
+        assertThat(alerts.findOpen())
+                .singleElement()
                 .satisfies(a -> assertThat(a.openedAt()).isEqualTo(TUESDAY_NOON));
     }
 
@@ -109,21 +128,26 @@ class AlertWriterTest {
 
         writer.write(db.dataSource(), List.of(medianDrop(Action.OPEN, MONDAY_NOON), belowQcvn));
 
-        assertThat(alerts.findOpen()).extracting(AlertRow::kind)
+        assertThat(alerts.findOpen())
+                .extracting(AlertRow::kind)
                 .containsExactlyInAnyOrder(AlertRow.MEDIAN_DROP, AlertRow.BELOW_QCVN);
     }
 
     @Test
     void onlyRealChangesAreSentToTheWebhook() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/hook", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(
+                "/hook",
+                exchange -> {
+                    received.add(
+                            new String(
+                                    exchange.getRequestBody().readAllBytes(),
+                                    StandardCharsets.UTF_8));
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                });
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
@@ -135,7 +159,9 @@ class AlertWriterTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 1);
             Thread.sleep(300); // a second notice, if wrongly queued, would arrive by now
-            assertThat(received).singleElement().asString()
+            assertThat(received)
+                    .singleElement()
+                    .asString()
                     .contains("\"action\":\"OPEN\"", "\"tdpCode\":\"TDP-07\"", "Cảnh báo");
         } finally {
             server.stop(0);
@@ -155,8 +181,14 @@ class AlertWriterTest {
     }
 
     private static AlertEvent medianDrop(Action action, Instant at) {
-        AlertEvent e = AlertEvent.of(action, Kind.MEDIAN_DROP, "TDP-07", "VIETTEL", "FIXED_FIBER",
-                at.toEpochMilli());
+        AlertEvent e =
+                AlertEvent.of(
+                        action,
+                        Kind.MEDIAN_DROP,
+                        "TDP-07",
+                        "VIETTEL",
+                        "FIXED_FIBER",
+                        at.toEpochMilli());
         e.sampleCount = 40;
         e.median24h = 42.0;
         e.baselineMedian = 95.0;

@@ -1,21 +1,10 @@
 package vn.speedwatch.jobs.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static vn.speedwatch.jobs.testing.Fixtures.MONDAY_MORNING;
 import static vn.speedwatch.jobs.testing.Fixtures.malformed;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import vn.speedwatch.jobs.functions.EventDecoder;
-import vn.speedwatch.jobs.records.DeadLetter;
-import vn.speedwatch.jobs.records.RawEvent;
-import vn.speedwatch.model.Operator;
-import vn.speedwatch.model.ValidationLimits;
-import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.speedwatch.jobs.functions.EventDecoder;
+import vn.speedwatch.jobs.records.DeadLetter;
+import vn.speedwatch.jobs.records.RawEvent;
+import vn.speedwatch.model.Operator;
+import vn.speedwatch.model.ValidationLimits;
+import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /** Dead letters are written once per record, however often a replay decodes the record again. */
 class DeadLetterWriterTest {
@@ -55,9 +52,7 @@ class DeadLetterWriterTest {
     }
 
     private List<DeadLetter> decode(long at, RawEvent... records) {
-        return Arrays.stream(records)
-                .map(r -> decoder.decode(r, at).deadLetter())
-                .toList();
+        return Arrays.stream(records).map(r -> decoder.decode(r, at).deadLetter()).toList();
     }
 
     private static List<String> column(String sql) throws Exception {

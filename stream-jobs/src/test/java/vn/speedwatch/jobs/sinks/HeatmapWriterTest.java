@@ -20,6 +20,7 @@ class HeatmapWriterTest {
 
     /** Midnight of 1 March 2026 in Thủy Nguyên. */
     private static final Instant FIRST_OF_MARCH = Instant.parse("2026-02-28T17:00:00Z");
+
     private static final String NEAR_THE_FERRY = "13223011230312301";
     private static final String BY_THE_MARKET = "13223011230312302";
 
@@ -27,7 +28,8 @@ class HeatmapWriterTest {
 
     @BeforeEach
     void emptyTable() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("TRUNCATE heatmap_cells");
         }
     }
@@ -62,16 +64,20 @@ class HeatmapWriterTest {
         writer.write(db.dataSource(), List.of(cell(NEAR_THE_FERRY, 5, 82.5)));
         writer.write(db.dataSource(), List.of(cell(NEAR_THE_FERRY, 6, 75.0)));
 
-        assertThat(storedDay()).singleElement().satisfies(row -> {
-            assertThat(row.deviceCount()).isEqualTo(6);
-            assertThat(row.downloadMedian()).isEqualTo(75.0);
-        });
+        assertThat(storedDay())
+                .singleElement()
+                .satisfies(
+                        row -> {
+                            assertThat(row.deviceCount()).isEqualTo(6);
+                            assertThat(row.downloadMedian()).isEqualTo(75.0);
+                        });
     }
 
     @Test
     void aWithdrawnCellIsDeletedAndAReplayChangesNothing() throws Exception {
-        writer.write(db.dataSource(), List.of(cell(NEAR_THE_FERRY, 5, 82.5),
-                cell(BY_THE_MARKET, 9, 41.0)));
+        writer.write(
+                db.dataSource(),
+                List.of(cell(NEAR_THE_FERRY, 5, 82.5), cell(BY_THE_MARKET, 9, 41.0)));
         HeatmapCell belowK = cell(NEAR_THE_FERRY, 4, 80.0);
         belowK.withdrawn = true;
 
@@ -86,10 +92,12 @@ class HeatmapWriterTest {
         HeatmapCell belowK = cell(NEAR_THE_FERRY, 4, 80.0);
         belowK.withdrawn = true;
 
-        writer.write(db.dataSource(), List.of(cell(NEAR_THE_FERRY, 5, 82.5), belowK,
-                cell(NEAR_THE_FERRY, 5, 81.0)));
+        writer.write(
+                db.dataSource(),
+                List.of(cell(NEAR_THE_FERRY, 5, 82.5), belowK, cell(NEAR_THE_FERRY, 5, 81.0)));
 
-        assertThat(storedDay()).singleElement()
+        assertThat(storedDay())
+                .singleElement()
                 .satisfies(row -> assertThat(row.downloadMedian()).isEqualTo(81.0));
     }
 

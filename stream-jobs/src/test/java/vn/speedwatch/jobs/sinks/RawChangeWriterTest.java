@@ -34,7 +34,8 @@ class RawChangeWriterTest {
 
     @BeforeEach
     void emptyTables() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("TRUNCATE measurements_raw, erasures");
         }
         raw = new MeasurementRepository(db.dataSource());
@@ -45,15 +46,21 @@ class RawChangeWriterTest {
         UUID ferry = UUID.randomUUID();
         UUID market = UUID.randomUUID();
 
-        writer.write(db.dataSource(), List.of(
-                upsert(ferry, MONDAY_MORNING, 85.0),
-                upsert(market, MONDAY_MORNING, 40.0),
-                upsert(ferry, MONDAY_MORNING, 58.0)));
+        writer.write(
+                db.dataSource(),
+                List.of(
+                        upsert(ferry, MONDAY_MORNING, 85.0),
+                        upsert(market, MONDAY_MORNING, 40.0),
+                        upsert(ferry, MONDAY_MORNING, 58.0)));
 
         assertThat(storedRows()).isEqualTo(2);
-        assertThat(raw.find(ferry)).get().extracting(RawMeasurementRow::downloadMbps)
+        assertThat(raw.find(ferry))
+                .get()
+                .extracting(RawMeasurementRow::downloadMbps)
                 .isEqualTo(58.0);
-        assertThat(raw.find(market)).get().extracting(RawMeasurementRow::downloadMbps)
+        assertThat(raw.find(market))
+                .get()
+                .extracting(RawMeasurementRow::downloadMbps)
                 .isEqualTo(40.0);
     }
 
@@ -61,12 +68,14 @@ class RawChangeWriterTest {
     void aMeasurementRepostedAtAnotherTimeWithinOneBatchKeepsItsFirstTime() throws Exception {
         UUID ferry = UUID.randomUUID();
 
-        writer.write(db.dataSource(), List.of(
-                upsert(ferry, MONDAY_MORNING, 85.0),
-                upsert(ferry, ONE_HOUR_LATER, 10.0)));
+        writer.write(
+                db.dataSource(),
+                List.of(upsert(ferry, MONDAY_MORNING, 85.0), upsert(ferry, ONE_HOUR_LATER, 10.0)));
 
         assertThat(storedRows()).isEqualTo(1);
-        assertThat(raw.find(ferry)).get().extracting(RawMeasurementRow::measuredAt)
+        assertThat(raw.find(ferry))
+                .get()
+                .extracting(RawMeasurementRow::measuredAt)
                 .isEqualTo(MONDAY_MORNING);
     }
 
@@ -77,13 +86,15 @@ class RawChangeWriterTest {
         UUID before = UUID.randomUUID();
         UUID after = UUID.randomUUID();
 
-        writer.write(db.dataSource(), List.of(
-                upsert(erased, MONDAY_MORNING, 85.0),
-                upsert(before, MONDAY_MORNING, 40.0),
-                upsert(erased, MONDAY_MORNING, 58.0),
-                erase(erased),
-                upsert(erased, MONDAY_MORNING, 85.0),
-                upsert(after, ONE_HOUR_LATER, 30.0)));
+        writer.write(
+                db.dataSource(),
+                List.of(
+                        upsert(erased, MONDAY_MORNING, 85.0),
+                        upsert(before, MONDAY_MORNING, 40.0),
+                        upsert(erased, MONDAY_MORNING, 58.0),
+                        erase(erased),
+                        upsert(erased, MONDAY_MORNING, 85.0),
+                        upsert(after, ONE_HOUR_LATER, 30.0)));
 
         assertThat(raw.find(erased)).isEmpty();
         assertThat(raw.isErased(erased)).isTrue();
@@ -120,7 +131,8 @@ class RawChangeWriterTest {
     }
 
     private static long storedRows() throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM measurements_raw")) {
             rs.next();
             return rs.getLong(1);

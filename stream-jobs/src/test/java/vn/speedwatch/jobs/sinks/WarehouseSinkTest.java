@@ -1,17 +1,6 @@
 package vn.speedwatch.jobs.sinks;
 
-import vn.speedwatch.jobs.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import vn.speedwatch.warehouse.WarehouseConfig;
-import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,14 +12,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-
 import javax.sql.DataSource;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.speedwatch.jobs.testing.Fixtures;
+import vn.speedwatch.warehouse.WarehouseConfig;
+import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 class WarehouseSinkTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            Fixtures.miniCluster();
+    @RegisterExtension static final MiniClusterExtension FLINK = Fixtures.miniCluster();
 
     @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
 

@@ -1,18 +1,16 @@
 package vn.speedwatch.jobs.testing;
 
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import vn.speedwatch.jobs.records.RawEvent;
-import vn.speedwatch.jobs.sources.EventSource;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import vn.speedwatch.jobs.records.RawEvent;
+import vn.speedwatch.jobs.sources.EventSource;
 
 /**
  * The given records in order, from one source subtask, pausing before the records named in {@code

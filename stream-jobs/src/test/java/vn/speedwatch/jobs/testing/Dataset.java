@@ -5,12 +5,6 @@ import static vn.speedwatch.jobs.testing.Fixtures.malformed;
 import static vn.speedwatch.jobs.testing.Fixtures.measurement;
 import static vn.speedwatch.jobs.testing.Fixtures.record;
 
-import vn.speedwatch.jobs.records.RawEvent;
-import vn.speedwatch.model.AccessType;
-import vn.speedwatch.model.MeasurementEvent;
-import vn.speedwatch.model.Settings;
-import vn.speedwatch.model.Operator;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +17,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import vn.speedwatch.jobs.records.RawEvent;
+import vn.speedwatch.model.AccessType;
+import vn.speedwatch.model.MeasurementEvent;
+import vn.speedwatch.model.Operator;
+import vn.speedwatch.model.Settings;
 
 /**
  * A generated stream of topic records over two local days with what real traffic has: duplicates,
@@ -49,9 +48,9 @@ public final class Dataset {
     public final Set<String> pauseBefore = new HashSet<>();
 
     /**
-     * The last stored measurements before the pause: once their raw rows are in the warehouse,
-     * the records ahead of the pause have gone through (consecutive records take different
-     * subtasks, hence several).
+     * The last stored measurements before the pause: once their raw rows are in the warehouse, the
+     * records ahead of the pause have gone through (consecutive records take different subtasks,
+     * hence several).
      */
     public final Set<UUID> lastBeforePause = new HashSet<>();
 

@@ -1,11 +1,9 @@
 package vn.speedwatch.jobs.testing;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
-
 import vn.speedwatch.jobs.records.RawEvent;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Throws once, at the first record after {@code afterRecords} records once a checkpoint has

@@ -1,5 +1,9 @@
 package vn.speedwatch.jobs.testing;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import vn.speedwatch.jobs.records.RawEvent;
@@ -9,11 +13,6 @@ import vn.speedwatch.model.Json;
 import vn.speedwatch.model.Measurement;
 import vn.speedwatch.model.MeasurementEvent;
 import vn.speedwatch.model.Operator;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /** Named instants and factories for topic records, so tests read like the situations they test. */
 public final class Fixtures {
@@ -26,7 +25,6 @@ public final class Fixtures {
                         .setNumberSlotsPerTaskManager(2)
                         .build());
     }
-
 
     /** 08:00 in Thủy Nguyên on Monday 2 November 2026. */
     public static final Instant MONDAY_MORNING = Instant.parse("2026-11-02T01:00:00Z");

@@ -30,21 +30,30 @@ final class NodeProcess {
         this.process = process;
         daemon("timescale-test-stdout", () -> readStdout(process.getInputStream()));
         daemon("timescale-test-stderr", () -> readStderr(process.getErrorStream()));
-        process.onExit().thenRun(() -> ready.completeExceptionally(new IllegalStateException(
-                "exited with code " + process.exitValue())));
+        process.onExit()
+                .thenRun(
+                        () ->
+                                ready.completeExceptionally(
+                                        new IllegalStateException(
+                                                "exited with code " + process.exitValue())));
     }
 
     /** Starts {@code node server.mjs 0} in {@code dir} and returns once it listens. */
     static NodeProcess start(Path dir, Duration timeout) {
         Process p;
         try {
-            p = new ProcessBuilder(List.of("node", "server.mjs", "0"))
-                    .directory(dir.toFile())
-                    .start();
+            p =
+                    new ProcessBuilder(List.of("node", "server.mjs", "0"))
+                            .directory(dir.toFile())
+                            .start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the TimescaleDB test server with "
-                    + "'node server.mjs' in " + dir + " (is Node.js 20+ installed?): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the TimescaleDB test server with "
+                            + "'node server.mjs' in "
+                            + dir
+                            + " (is Node.js 20+ installed?): "
+                            + e.getMessage(),
+                    e);
         }
         NodeProcess node = new NodeProcess(p);
         node.awaitReady(timeout);
@@ -83,10 +92,16 @@ final class NodeProcess {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             stop();
-            String why = e instanceof TimeoutException
-                    ? "did not report READY within " + timeout : e.getCause().getMessage();
-            throw new IllegalStateException("TimescaleDB test server failed to start (" + why
-                    + "). Its stderr:\n" + stderrTail(), e);
+            String why =
+                    e instanceof TimeoutException
+                            ? "did not report READY within " + timeout
+                            : e.getCause().getMessage();
+            throw new IllegalStateException(
+                    "TimescaleDB test server failed to start ("
+                            + why
+                            + "). Its stderr:\n"
+                            + stderrTail(),
+                    e);
         } catch (InterruptedException e) {
             stop();
             Thread.currentThread().interrupt();

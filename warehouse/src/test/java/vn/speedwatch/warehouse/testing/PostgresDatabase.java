@@ -28,8 +28,10 @@ public final class PostgresDatabase implements TestDatabase, BeforeAllCallback, 
     private static final String USER = "postgres";
 
     private final boolean migrate;
+
     /** The test class that started it: nested classes inherit the extension but share it. */
     private String owner;
+
     private final int poolSize;
     private String name;
     private HikariDataSource dataSource;
@@ -55,8 +57,13 @@ public final class PostgresDatabase implements TestDatabase, BeforeAllCallback, 
             return;
         }
         owner = context.getUniqueId();
-        name = "sw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
+        name =
+                "sw_test_"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16)
+                                .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + name);
         dataSource = Warehouse.open(new WarehouseConfig(jdbcUrl(), USER, "", poolSize));
         if (migrate) {
@@ -82,8 +89,9 @@ public final class PostgresDatabase implements TestDatabase, BeforeAllCallback, 
     @Override
     public DataSource dataSource() {
         if (dataSource == null) {
-            throw new IllegalStateException("PostgresDatabase is not started: register it with "
-                    + "@RegisterExtension on a static field");
+            throw new IllegalStateException(
+                    "PostgresDatabase is not started: register it with "
+                            + "@RegisterExtension on a static field");
         }
         return dataSource;
     }
@@ -95,8 +103,16 @@ public final class PostgresDatabase implements TestDatabase, BeforeAllCallback, 
 
     @Override
     public Settings settings() {
-        return Settings.of(Map.of("db.url", jdbcUrl(), "db.user", USER, "db.password", "",
-                "db.pool-size", String.valueOf(poolSize)));
+        return Settings.of(
+                Map.of(
+                        "db.url",
+                        jdbcUrl(),
+                        "db.user",
+                        USER,
+                        "db.password",
+                        "",
+                        "db.pool-size",
+                        String.valueOf(poolSize)));
     }
 
     @Override

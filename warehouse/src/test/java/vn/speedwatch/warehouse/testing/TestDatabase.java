@@ -4,8 +4,8 @@ import javax.sql.DataSource;
 import vn.speedwatch.model.Settings;
 
 /**
- * What a test sees of a throw-away warehouse database, whichever server runs it: PostgreSQL
- * ({@link PostgresDatabase}) or the TimescaleDB test server ({@link TimescaleServer}).
+ * What a test sees of a throw-away warehouse database, whichever server runs it: PostgreSQL ({@link
+ * PostgresDatabase}) or the TimescaleDB test server ({@link TimescaleServer}).
  */
 public interface TestDatabase {
 

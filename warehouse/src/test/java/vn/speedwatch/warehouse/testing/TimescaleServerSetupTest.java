@@ -26,8 +26,9 @@ class TimescaleServerSetupTest {
 
         assertThatThrownBy(() -> TimescaleServer.toolDir(dir.toString()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("The TimescaleDB test server is not installed: run `npm ci` in "
-                        + dir.toAbsolutePath());
+                .hasMessage(
+                        "The TimescaleDB test server is not installed: run `npm ci` in "
+                                + dir.toAbsolutePath());
     }
 
     @Test

@@ -238,7 +238,9 @@ def sink(run, s):
         run.missing.append("sink: COPY and upsert rows")
         return None
     v, c = number(upsert["_cells"][1]), number(copy["_cells"][1])
-    s.ratio_row("sink", "raw rows upserted (RawChangeWriter, batches of 500), rows/s", v, "/s", c, "COPY of the same rows", 50)
+    batch = re.search(r"batches of ([\d,]+)", upsert["_cells"][0])
+    label = f"batches of {batch.group(1)}" if batch else "batched"
+    s.ratio_row("sink", f"raw rows upserted (RawChangeWriter, {label}), rows/s", v, "/s", c, "COPY of the same rows", 50)
     return v
 
 

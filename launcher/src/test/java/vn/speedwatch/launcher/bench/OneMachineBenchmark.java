@@ -42,6 +42,9 @@ public final class OneMachineBenchmark {
         Path root = Files.createTempDirectory("sw-bench-launcher");
         try {
             new OneMachineBenchmark(quick, root).run();
+        } catch (Exception e) {
+            keepLogs(root);
+            throw e;
         } finally {
             deleteTree(root);
         }
@@ -239,6 +242,11 @@ public final class OneMachineBenchmark {
         s.put("collector.rate-per-second", "100000000");
         s.put("collector.burst", "100000000");
         s.put("pipeline.device-cap", "100000000");
+        // Every id is remembered for de-duplication (≈ 0.5 KB of heap each) for the TTL, 7 days by
+        // default. Minutes at city rates would remember more ids than the 512 MiB heap holds (the
+        // job then only collects garbage), far more than a ward's week; a one-minute TTL bounds
+        // the state the way a week bounds it at a ward's rate.
+        s.put("pipeline.dedupe-ttl", "1m");
         progress("starting speedwatch run (" + name + ")");
         long t0 = System.nanoTime();
         LauncherProcess p = LauncherProcess.start(root.resolve(name), freePort(), s);
@@ -278,6 +286,17 @@ public final class OneMachineBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A failed run keeps what each child JVM logged (the data directories are deleted). */
+    private static void keepLogs(Path root) throws IOException {
+        Path kept = Files.createTempDirectory("sw-bench-launcher-logs");
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path log : paths.filter(p -> p.endsWith("launcher.log")).toList()) {
+                Files.copy(log, kept.resolve(root.relativize(log).getName(0) + ".log"));
+            }
+        }
+        System.err.println("[launcher bench] the child JVMs' logs are in " + kept);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -43,17 +43,7 @@ class AuthorizationMatrixTest {
         broker.createTopic(Fixtures.TOPIC, 2);
         collector =
                 BadInputFloodTest.join(
-                        Collector.start(
-                                vertx,
-                                Fixtures.config(
-                                        broker.bootstrapServers(),
-                                        Map.of(
-                                                "db.url",
-                                                DB.jdbcUrl(),
-                                                "db.user",
-                                                "postgres",
-                                                "db.password",
-                                                ""))));
+                        Collector.start(vertx, Fixtures.config(broker.bootstrapServers(), DB)));
         client = new Client(collector.port());
     }
 

@@ -93,15 +93,7 @@ class ConsoleAuthorizationMatrixTest {
                 BadInputFloodTest.join(
                         Collector.start(
                                 vertx,
-                                Fixtures.config(
-                                        broker.bootstrapServers(),
-                                        Map.of(
-                                                "db.url",
-                                                DB.jdbcUrl(),
-                                                "db.user",
-                                                "postgres",
-                                                "db.password",
-                                                "")),
+                                Fixtures.config(broker.bootstrapServers(), DB),
                                 ValidationLimits.defaults(),
                                 router -> {
                                     ConsoleRoutes.mount(router, vertx, console, DB.dataSource());

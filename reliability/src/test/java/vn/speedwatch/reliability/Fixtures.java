@@ -11,6 +11,7 @@ import vn.speedwatch.collector.config.CollectorConfig;
 import vn.speedwatch.collector.protect.ApiKeys;
 import vn.speedwatch.collector.testing.SampleMeasurements;
 import vn.speedwatch.model.Settings;
+import vn.speedwatch.warehouse.testing.PostgresDatabase;
 
 /** Collector settings and valid measurements shared by the reliability tests. */
 final class Fixtures {
@@ -57,6 +58,13 @@ final class Fixtures {
 
     static CollectorConfig config(String bootstrap, Map<String, String> overrides) {
         return CollectorConfig.from(Settings.of(settings(bootstrap, overrides)));
+    }
+
+    /** The collector's settings with receipts looked up in {@code db}. */
+    static CollectorConfig config(String bootstrap, PostgresDatabase db) {
+        return config(
+                bootstrap,
+                Map.of("db.url", db.jdbcUrl(), "db.user", "postgres", "db.password", ""));
     }
 
     /** A valid fibre measurement made ten minutes ago in TDP-07. */

@@ -79,15 +79,7 @@ class HostileParametersTest {
                 BadInputFloodTest.join(
                         Collector.start(
                                 vertx,
-                                Fixtures.config(
-                                        broker.bootstrapServers(),
-                                        Map.of(
-                                                "db.url",
-                                                DB.jdbcUrl(),
-                                                "db.user",
-                                                "postgres",
-                                                "db.password",
-                                                "")),
+                                Fixtures.config(broker.bootstrapServers(), DB),
                                 ValidationLimits.defaults(),
                                 router ->
                                         ConsoleRoutes.mount(

@@ -147,8 +147,8 @@ ORDER BY a.code"""
 
 
 def cells_sql():
-    # Byte-wise collation: ~65 k day cells a month are sorted by quadkey (digits only) to group
-    # them for the ordered aggregates, and locale-aware comparisons made that sort costly.
+    # Byte-wise collation: the cells are listed in quadkey (digits only) order without
+    # locale-aware comparisons, whatever the database's collation.
     src = """  SELECT quadkey COLLATE "C" AS quadkey, center_lat, center_lon, sample_count AS n,
          download_median AS d, download_p10 AS p, below_qcvn_share AS s
   FROM heatmap_cells

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import vn.speedwatch.warehouse.testing.TestDatabase;
 
 /**
- * {@code weighted_median} (migration V15) called the way the dashboards call it, per group {@code
- * weighted_median(array_agg(v ORDER BY v), array_agg(w ORDER BY v))}, against the definition
- * computed here by brute force: the smallest value whose weight at or below it reaches half the
- * total weight. Run against both servers by the subclasses.
+ * {@code weighted_median} (migration V15, rewritten with less PL/pgSQL work in V17) called the way
+ * the dashboards call it, per group {@code weighted_median(array_agg(v ORDER BY v), array_agg(w
+ * ORDER BY v))}, against the definition computed here by brute force: the smallest value whose
+ * weight at or below it reaches half the total weight. Run against both servers by the subclasses.
  */
 abstract class WeightedMedianContract {
 

@@ -20,24 +20,22 @@ final class Sql {
 
     /**
      * Upsert of a whole batch in one statement from a row source {@code r} with the raw columns and
-     * {@code seen}, the row's position in the batch (see {@link RawUpsertBatch}): pgjdbc cannot
-     * rewrite an INSERT ... SELECT ... WHERE into a multi-row insert, so a JDBC batch of single-row
-     * upserts costs one execution per row. It skips ids erased by their owner (a replay must not
-     * resurrect them) and ids already stored with another measured_at (the key is (id, measured_at)
-     * only because hypertables need the time column in it; an id names one measurement). The source
-     * holds one row per (id, measured_at); for an id not yet stored that arrives at several times,
-     * DISTINCT ON keeps the time seen first, as row-by-row execution would have. The
-     * stored-elsewhere test is a scalar subquery, not NOT EXISTS, because the planner may turn an
-     * anti-join into a hash of the whole raw table when its statistics are stale (a fresh or
-     * truncated table), costing a full scan per batch; a subquery (measured_at is never null: NULL
-     * means no such row) stays one index probe per row.
+     * no id twice (see {@link RawUpsertBatch}): pgjdbc cannot rewrite an INSERT ... SELECT ...
+     * WHERE into a multi-row insert, so a JDBC batch of single-row upserts costs one execution per
+     * row. It skips ids erased by their owner (a replay must not resurrect them) and ids already
+     * stored with another measured_at (the key is (id, measured_at) only because hypertables need
+     * the time column in it; an id names one measurement). The stored-elsewhere test is a scalar
+     * subquery, not NOT EXISTS, because the planner may turn an anti-join into a hash of the whole
+     * raw table when its statistics are stale (a fresh or truncated table), costing a full scan per
+     * batch; a subquery (measured_at is never null: NULL means no such row) stays one index probe
+     * per row.
      */
     private static final String RAW_UPSERT_FROM =
             "INSERT INTO measurements_raw ("
                     + RAW_COLUMNS
                     + """
             )
-            SELECT DISTINCT ON (id)
+            SELECT
             """
                     + RAW_COLUMNS
                     + """
@@ -46,7 +44,6 @@ final class Sql {
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.id = r.id)
               AND (SELECT m.measured_at FROM measurements_raw m
                    WHERE m.id = r.id AND m.measured_at <> r.measured_at LIMIT 1) IS NULL
-            ORDER BY id, seen
             ON CONFLICT (id, measured_at) DO UPDATE SET
                 received_at = EXCLUDED.received_at, download_mbps = EXCLUDED.download_mbps,
                 upload_mbps = EXCLUDED.upload_mbps, latency_ms = EXCLUDED.latency_ms,
@@ -74,19 +71,22 @@ final class Sql {
                         ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
                         ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
                         ?::text[], ?::bool[], ?::bool[], ?::text[])
-                 WITH ORDINALITY AS r("""
+                 AS r("""
                             + RAW_COLUMNS
-                            + ", seen)");
+                            + ")");
 
     /**
      * The session's staging table for binary COPY: no indexes and no WAL (temporary), emptied at
-     * every commit; {@code seen} numbers the rows in the order COPY stored them.
+     * every commit.
      */
     static final String RAW_STAGING_CREATE =
             """
             CREATE TEMP TABLE IF NOT EXISTS raw_staging
-                (LIKE measurements_raw, seen bigint GENERATED ALWAYS AS IDENTITY)
+                (LIKE measurements_raw)
                 ON COMMIT DELETE ROWS""";
+
+    /** Between two rounds of one batch (see {@link RawUpsertBatch}), in the same transaction. */
+    static final String RAW_STAGING_EMPTY = "DELETE FROM raw_staging";
 
     static final String RAW_STAGING_COPY =
             "COPY raw_staging (" + RAW_COLUMNS + ") FROM STDIN (FORMAT binary)";

@@ -3,14 +3,16 @@ package vn.speedwatch.warehouse;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -18,16 +20,17 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * A batch of raw rows upserted by one statement execution per round (almost always one), from rows
- * streamed by binary COPY into the session's staging table ({@link #upsertStaged}) or, where the
- * server cannot COPY in, from one array per column ({@link #upsertArrays}).
+ * A batch of raw rows written in one transaction: rows of ids the warehouse has never seen (the
+ * usual case) by binary COPY straight into {@code measurements_raw} ({@link #copyNewUpsertKnown}),
+ * the others by the idempotent upsert, one statement per round of one array per column ({@link
+ * #upsert}, also the whole path on servers without COPY FROM STDIN).
  *
  * <p>Rows are first reduced to one per (id, measured_at) with the last row's values, since one
  * statement may not touch the same key twice (ON CONFLICT DO UPDATE refuses it). An id at several
  * times (a client that changed a measurement's time) has its first time in the first round, its
  * second in the second, and so on: each round sees what the earlier ones stored and skips an id
  * stored with another measured_at, which is exactly what executing the rows one by one would leave
- * in the table. So no statement holds an id twice, and none needs to sort the batch to pick one.
+ * in the table.
  */
 final class RawUpsertBatch {
 
@@ -52,31 +55,72 @@ final class RawUpsertBatch {
     }
 
     /**
-     * Streams each round into {@code raw_staging} (binary COPY: no text rendering or parsing of
-     * doubles and timestamps, no WAL, no indexes) and upserts it from there in the transaction of
-     * {@code c}, whose commit empties the staging table. Returns the rows written.
+     * Finds which ids of the batch are stored or erased already; COPYs the first-round rows of the
+     * others into {@code measurements_raw} (a new id's later times would be skipped anyway, as it
+     * is then stored at its first), and upserts the rows of the known ids round by round. Returns
+     * the rows written. COPY skips the upsert's per-row conflict check and writes heap pages in
+     * bulk; an id stored by another writer between the probe and the COPY fails the transaction
+     * with a unique violation, and the sink's retry then finds it known.
      */
-    int upsertStaged(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(Sql.RAW_STAGING_CREATE);
+    int copyNewUpsertKnown(Connection c) throws SQLException {
+        Set<UUID> known = known(c, rounds.get(0));
+        List<RawMeasurementRow> fresh = new ArrayList<>();
+        for (RawMeasurementRow r : rounds.get(0)) {
+            if (!known.contains(r.id())) {
+                fresh.add(r);
+            }
         }
-        int written = 0;
-        for (int k = 0; k < rounds.size(); k++) {
-            if (k > 0) {
-                try (Statement st = c.createStatement()) {
-                    st.execute(Sql.RAW_STAGING_EMPTY);
+        if (!fresh.isEmpty()) {
+            copyIn(c, RawCopyFormat.encode(fresh));
+        }
+        int written = fresh.size();
+        for (List<RawMeasurementRow> round : rounds) {
+            List<RawMeasurementRow> rest = new ArrayList<>();
+            for (RawMeasurementRow r : round) {
+                if (known.contains(r.id())) {
+                    rest.add(r);
                 }
             }
-            copyIn(c, RawCopyFormat.encode(rounds.get(k)));
-            try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT_STAGED)) {
-                written += ps.executeUpdate();
-            }
+            written += upsert(c, rest);
         }
         return written;
     }
 
+    /** Upserts every round: the whole path where the server cannot COPY in. */
+    int upsert(Connection c) throws SQLException {
+        int written = 0;
+        for (List<RawMeasurementRow> round : rounds) {
+            written += upsert(c, round);
+        }
+        return written;
+    }
+
+    private static int upsert(Connection c, List<RawMeasurementRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT)) {
+            bind(c, ps, rows);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static Set<UUID> known(Connection c, List<RawMeasurementRow> rows) throws SQLException {
+        Set<UUID> known = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.RAW_KNOWN_IDS)) {
+            ps.setArray(
+                    1, c.createArrayOf("uuid", column(rows, RawMeasurementRow::id, UUID[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return known;
+    }
+
     private static void copyIn(Connection c, byte[] tuples) throws SQLException {
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.RAW_STAGING_COPY);
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.RAW_COPY);
         try {
             in.writeToCopy(tuples, 0, tuples.length);
             in.endCopy();
@@ -85,18 +129,6 @@ final class RawUpsertBatch {
                 in.cancelCopy();
             }
         }
-    }
-
-    /** Upserts each round bound as 27 column arrays. Returns the rows written. */
-    int upsertArrays(Connection c) throws SQLException {
-        int written = 0;
-        for (List<RawMeasurementRow> round : rounds) {
-            try (PreparedStatement ps = c.prepareStatement(Sql.RAW_UPSERT_ARRAYS)) {
-                bind(c, ps, round);
-                written += ps.executeUpdate();
-            }
-        }
-        return written;
     }
 
     private static void bind(Connection c, PreparedStatement ps, List<RawMeasurementRow> rows)

@@ -190,6 +190,22 @@ final class SeedSql {
                    CASE WHEN i % 3 = 0 THEN 1000.0 ELSE 300.0 END AS plan,
                    (20 + (i * 7919) % 1100)::float8 AS dl) v""";
 
+    /** How to drop and re-create each index of the raw table (the primary key as a constraint). */
+    static final String RAW_INDEXES =
+            """
+            SELECT CASE WHEN con.oid IS NULL THEN format('DROP INDEX %I', i.relname)
+                        ELSE format('ALTER TABLE measurements_raw DROP CONSTRAINT %I', con.conname)
+                   END,
+                   CASE WHEN con.oid IS NULL THEN pg_get_indexdef(i.oid)
+                        ELSE format('ALTER TABLE measurements_raw ADD CONSTRAINT %I %s',
+                                    con.conname, pg_get_constraintdef(con.oid))
+                   END
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            LEFT JOIN pg_constraint con ON con.conindid = x.indexrelid
+            WHERE x.indrelid = 'measurements_raw'::regclass
+            ORDER BY con.oid IS NULL""";
+
     static final String ALERTS =
             """
             INSERT INTO alerts (tdp_code, operator, access_type, kind, status, opened_at,

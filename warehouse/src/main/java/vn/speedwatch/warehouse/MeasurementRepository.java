@@ -35,7 +35,7 @@ public final class MeasurementRepository {
         this(dataSource, false);
     }
 
-    /** {@code arraysOnly}: upsert from column arrays even where the server takes COPY (tests). */
+    /** {@code arraysOnly}: upsert every row, as where the server cannot COPY in (tests). */
     MeasurementRepository(DataSource dataSource, boolean arraysOnly) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbc = new Jdbc(dataSource);
@@ -55,7 +55,7 @@ public final class MeasurementRepository {
         boolean copyIn = !arraysOnly && copyInSupported();
         return jdbc.inTransaction(
                 "upserting " + rows.size() + " raw measurements",
-                c -> copyIn ? batch.upsertStaged(c) : batch.upsertArrays(c));
+                c -> copyIn ? batch.copyNewUpsertKnown(c) : batch.upsert(c));
     }
 
     /**

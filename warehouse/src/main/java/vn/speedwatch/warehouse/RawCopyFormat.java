@@ -11,9 +11,10 @@ import java.util.UUID;
 
 /**
  * Raw rows in PostgreSQL's binary {@code COPY} format, columns in {@link #COLUMNS} order: what
- * {@link MeasurementRepository#upsert} streams into its staging table and what the sink benchmark
- * copies into {@code measurements_raw} as its ceiling. Binary values skip the text rendering and
- * parsing of every double and timestamp that an array or text COPY would cost on both sides.
+ * {@link MeasurementRepository#upsert} streams into {@code measurements_raw} for ids never seen
+ * before and what the sink benchmark copies there as its ceiling. Binary values skip the text
+ * rendering and parsing of every double and timestamp that an array or text COPY would cost on both
+ * sides.
  */
 public final class RawCopyFormat {
 

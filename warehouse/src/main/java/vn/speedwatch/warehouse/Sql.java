@@ -19,34 +19,38 @@ final class Sql {
             target_2030_pass, note""";
 
     /**
-     * Upsert of a whole batch in one statement from a row source {@code r} with the raw columns and
-     * {@code seen}, the row's position in the batch (see {@link RawUpsertBatch}): pgjdbc cannot
-     * rewrite an INSERT ... SELECT ... WHERE into a multi-row insert, so a JDBC batch of single-row
-     * upserts costs one execution per row. It skips ids erased by their owner (a replay must not
-     * resurrect them) and ids already stored with another measured_at (the key is (id, measured_at)
-     * only because hypertables need the time column in it; an id names one measurement). The source
-     * holds one row per (id, measured_at); for an id not yet stored that arrives at several times,
-     * DISTINCT ON keeps the time seen first, as row-by-row execution would have. The
-     * stored-elsewhere test is a scalar subquery, not NOT EXISTS, because the planner may turn an
-     * anti-join into a hash of the whole raw table when its statistics are stale (a fresh or
-     * truncated table), costing a full scan per batch; a subquery (measured_at is never null: NULL
-     * means no such row) stays one index probe per row.
+     * Upsert of a round of a batch in one statement (no id twice; see {@link RawUpsertBatch}), its
+     * rows bound as one array per column: pgjdbc cannot rewrite an INSERT ... SELECT ... WHERE into
+     * a multi-row insert, so a JDBC batch of single-row upserts costs one execution per row. It
+     * skips ids erased by their owner (a replay must not resurrect them) and ids already stored
+     * with another measured_at (the key is (id, measured_at) only because hypertables need the time
+     * column in it; an id names one measurement). The stored-elsewhere test is a scalar subquery,
+     * not NOT EXISTS, because the planner may turn an anti-join into a hash of the whole raw table
+     * when its statistics are stale (a fresh or truncated table), costing a full scan per batch; a
+     * subquery (measured_at is never null: NULL means no such row) stays one index probe per row.
      */
-    private static final String RAW_UPSERT_FROM =
+    static final String RAW_UPSERT =
             "INSERT INTO measurements_raw ("
                     + RAW_COLUMNS
                     + """
             )
-            SELECT DISTINCT ON (id)
+            SELECT
             """
                     + RAW_COLUMNS
                     + """
 
-            FROM %s
+            FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
+                        ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
+                        ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
+                        ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
+                        ?::text[], ?::bool[], ?::bool[], ?::text[])
+                 AS r("""
+                    + RAW_COLUMNS
+                    + """
+            )
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.id = r.id)
               AND (SELECT m.measured_at FROM measurements_raw m
                    WHERE m.id = r.id AND m.measured_at <> r.measured_at LIMIT 1) IS NULL
-            ORDER BY id, seen
             ON CONFLICT (id, measured_at) DO UPDATE SET
                 received_at = EXCLUDED.received_at, download_mbps = EXCLUDED.download_mbps,
                 upload_mbps = EXCLUDED.upload_mbps, latency_ms = EXCLUDED.latency_ms,
@@ -62,36 +66,19 @@ final class Sql {
                 api_key_id = EXCLUDED.api_key_id, qcvn_pass = EXCLUDED.qcvn_pass,
                 target_2030_pass = EXCLUDED.target_2030_pass, note = EXCLUDED.note""";
 
-    /**
-     * The batch as one array per column, for servers without COPY FROM STDIN (the PGlite test
-     * server); {@link RawUpsertBatch#upsertArrays} binds them.
-     */
-    static final String RAW_UPSERT_ARRAYS =
-            RAW_UPSERT_FROM.formatted(
-                    """
-            unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
-                        ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[],
-                        ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::float8[],
-                        ?::float8[], ?::float8[], ?::text[], ?::text[], ?::int2[], ?::text[],
-                        ?::text[], ?::bool[], ?::bool[], ?::text[])
-                 WITH ORDINALITY AS r("""
-                            + RAW_COLUMNS
-                            + ", seen)");
+    /** Raw rows of ids never seen before (see {@link RawUpsertBatch}), in binary format. */
+    static final String RAW_COPY =
+            "COPY measurements_raw (" + RAW_COLUMNS + ") FROM STDIN (FORMAT binary)";
 
     /**
-     * The session's staging table for binary COPY: no indexes and no WAL (temporary), emptied at
-     * every commit; {@code seen} numbers the rows in the order COPY stored them.
+     * Which of the given ids are stored (at any time) or erased. EXISTS under OR stays a per-id
+     * index probe whatever the statistics say (see {@link #RAW_UPSERT}).
      */
-    static final String RAW_STAGING_CREATE =
+    static final String RAW_KNOWN_IDS =
             """
-            CREATE TEMP TABLE IF NOT EXISTS raw_staging
-                (LIKE measurements_raw, seen bigint GENERATED ALWAYS AS IDENTITY)
-                ON COMMIT DELETE ROWS""";
-
-    static final String RAW_STAGING_COPY =
-            "COPY raw_staging (" + RAW_COLUMNS + ") FROM STDIN (FORMAT binary)";
-
-    static final String RAW_UPSERT_STAGED = RAW_UPSERT_FROM.formatted("raw_staging r");
+            SELECT u.id FROM unnest(?::uuid[]) AS u(id)
+            WHERE EXISTS (SELECT 1 FROM measurements_raw m WHERE m.id = u.id)
+               OR EXISTS (SELECT 1 FROM erasures e WHERE e.id = u.id)""";
 
     /** The PGlite test server (PostgreSQL compiled by emcc) drops a connection that COPYs in. */
     static final String COPY_IN_SUPPORTED = "SELECT version() NOT LIKE '%compiled by emcc%'";

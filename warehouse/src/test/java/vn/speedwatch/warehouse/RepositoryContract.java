@@ -93,6 +93,23 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void aBatchOfNewAndStoredIdsStoresTheNewOnesAndCorrectsTheStoredOnes() throws SQLException {
+        RawMeasurementRow stored = measurement(VIETTEL, TDP_07, 85, MORNING);
+        RawMeasurementRow erased = measurement(VNPT, TDP_12, 20, MORNING);
+        measurements.upsert(List.of(stored, erased));
+        measurements.erase(erased.id(), ONE_HOUR_LATER);
+        RawMeasurementRow fresh = measurement(VNPT, TDP_12, 40, ONE_HOUR_LATER);
+
+        assertThat(measurements.upsert(List.of(fresh, Rows.withDownload(stored, 58), erased)))
+                .isEqualTo(2);
+
+        assertThat(Db.count(ds(), "SELECT count(*) FROM measurements_raw")).isEqualTo(2);
+        assertThat(measurements.find(fresh.id())).contains(fresh);
+        assertThat(measurements.find(stored.id())).contains(Rows.withDownload(stored, 58));
+        assertThat(measurements.find(erased.id())).isEmpty();
+    }
+
+    @Test
     void anIdAlreadyStoredAtAnotherTimeIsNotStoredTwice() throws SQLException {
         RawMeasurementRow row = measurement(VIETTEL, TDP_07, 85, MORNING);
         RawMeasurementRow sameIdLater = atAnotherTime(row, ONE_HOUR_LATER, 10);

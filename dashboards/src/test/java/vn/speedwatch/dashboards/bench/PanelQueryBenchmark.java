@@ -99,7 +99,16 @@ public final class PanelQueryBenchmark {
                         (System.nanoTime() - t0) / 1e9,
                         sizes(ds));
             }
-            measure(ds, "PostgreSQL " + serverVersion(ds));
+            Map<String, Sample> r = measure(ds, "PostgreSQL " + serverVersion(ds));
+            if (reuse) {
+                // A kept growth database: the same @bench lines as growth, for bench/run.
+                long size = heldRawRows(ds);
+                summary(r, "pg_" + size);
+                System.out.printf(
+                        Locale.ROOT, "@bench pg_%d_db_bytes %d%n", size, databaseBytes(ds));
+                System.out.printf(
+                        Locale.ROOT, "@bench pg_%d_raw_bytes %d%n", size, rawTableBytes(ds));
+            }
         } finally {
             if (!option.equals("keep") && !reuse) {
                 admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -234,6 +243,18 @@ public final class PanelQueryBenchmark {
     /** Table, indexes and TOAST of measurements_raw: what each raw row costs on disk. */
     private static long rawTableBytes(DataSource ds) throws SQLException {
         return scalar(ds, "SELECT pg_total_relation_size('measurements_raw')");
+    }
+
+    /**
+     * The raw rows of an analysed database to the nearest million (growth seeds whole millions):
+     * counting 100 M rows would read the whole table.
+     */
+    private static long heldRawRows(DataSource ds) throws SQLException {
+        long estimate =
+                scalar(
+                        ds,
+                        "SELECT reltuples::bigint FROM pg_class WHERE oid = 'measurements_raw'::regclass");
+        return Math.round(estimate / 1e6) * 1_000_000L;
     }
 
     private static long scalar(DataSource ds, String sql) throws SQLException {

@@ -1,7 +1,10 @@
 package vn.speedwatch.jobs.bench;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,6 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import vn.speedwatch.jobs.QualityPipeline;
 import vn.speedwatch.jobs.config.PipelineConfig;
+import vn.speedwatch.jobs.functions.DeduplicateMeasurements;
+import vn.speedwatch.jobs.functions.ParseEvents;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.model.QualitySketch;
@@ -26,6 +31,10 @@ import vn.speedwatch.model.Settings;
  * so the database is not measured), next to the pass-through rate of the same generator into a
  * discarding sink, and the DDSketch accuracy over a million values. Not a test: run it with {@code
  * bench/stream-jobs/run [events]}.
+ *
+ * <p>A third row measures the floor issue #5 sets for the job: parse and de-duplication by id, the
+ * least the job must do per event, with the full job's checkpointing. When that row is far below
+ * the target, no work on the later stages reaches it.
  */
 public final class PipelineBenchmark {
 
@@ -39,6 +48,7 @@ public final class PipelineBenchmark {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         double loadBefore = loadAverage();
         double passThrough = rate(events, passThroughJob(events));
+        double floor = rate(events, parseAndDeduplicateJob(events));
         double full = rate(events, fullJob(events));
         double loadAfter = loadAverage();
         double[] errors = sketchErrors(1_000_000);
@@ -50,6 +60,9 @@ public final class PipelineBenchmark {
         System.out.println("|---|---|---|");
         System.out.printf(
                 "| generator → discarding sink | %,.0f events/s | 100 %% |%n", passThrough);
+        System.out.printf(
+                "| floor: parse → de-duplicate by id → discarding sink | %,.0f events/s | %.1f %% |%n",
+                floor, 100 * floor / passThrough);
         System.out.printf(
                 "| full quality job → discarding sinks | %,.0f events/s | %.1f %% |%n",
                 full, 100 * full / passThrough);
@@ -74,17 +87,21 @@ public final class PipelineBenchmark {
         return env.execute("pass-through");
     }
 
+    /** Generator → parse → keyBy id → de-duplicate → discarding sink, checkpointed as the job. */
+    static JobExecutionResult parseAndDeduplicateJob(long events) throws Exception {
+        PipelineConfig config = benchmarkConfig();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        QualityPipeline.configure(env, config);
+        env.fromSource(source(events), WatermarkStrategy.noWatermarks(), "generator")
+                .process(new ParseEvents(config.validationLimits()))
+                .keyBy(DeduplicateMeasurements.key(), DeduplicateMeasurements.KEY_TYPE)
+                .process(new DeduplicateMeasurements(config.dedupeTtl()))
+                .sinkTo(new DiscardingSink<>());
+        return env.execute("parse and de-duplicate");
+    }
+
     static JobExecutionResult fullJob(long events) throws Exception {
-        java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("sw-bench");
-        PipelineConfig config =
-                PipelineConfig.from(
-                        Settings.of(
-                                Map.of(
-                                        "pipeline.parallelism", "2",
-                                        "pipeline.out-of-orderness", "1m",
-                                        "pipeline.checkpoint-interval", "30s",
-                                        "pipeline.checkpoint-dir",
-                                                checkpoints.toUri().toString())));
+        PipelineConfig config = benchmarkConfig();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         QualityPipeline.configure(env, config);
         new QualityPipeline(
@@ -98,6 +115,18 @@ public final class PipelineBenchmark {
                         PipelineSinks.discarding())
                 .build(env);
         return env.execute("quality benchmark");
+    }
+
+    /** Parallelism 2, checkpoints every 30 s to a new temporary directory. */
+    static PipelineConfig benchmarkConfig() throws IOException {
+        Path checkpoints = Files.createTempDirectory("sw-bench");
+        return PipelineConfig.from(
+                Settings.of(
+                        Map.of(
+                                "pipeline.parallelism", "2",
+                                "pipeline.out-of-orderness", "1m",
+                                "pipeline.checkpoint-interval", "30s",
+                                "pipeline.checkpoint-dir", checkpoints.toUri().toString())));
     }
 
     static double rate(long events, JobExecutionResult result) {

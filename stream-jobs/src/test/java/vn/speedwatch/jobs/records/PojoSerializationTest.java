@@ -16,7 +16,6 @@ class PojoSerializationTest {
     void everyRecordOfTheJobIsAFlinkPojo() {
         assertSerializedAsPojo(RawEvent.class);
         assertSerializedAsPojo(ParsedEvent.class);
-        assertSerializedAsPojo(RememberedMeasurement.class);
         assertSerializedAsPojo(EnrichedMeasurement.class);
         assertSerializedAsPojo(RawChange.class);
         assertSerializedAsPojo(DeadLetter.class);

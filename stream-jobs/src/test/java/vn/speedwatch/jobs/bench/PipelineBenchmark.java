@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -47,31 +48,52 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         double loadBefore = loadAverage();
-        double passThrough = rate(events, passThroughJob(events));
-        double floor = rate(events, parseAndDeduplicateJob(events));
-        double full = rate(events, fullJob(events));
+        Run passThrough = run(events, () -> passThroughJob(events));
+        Run floor = run(events, () -> parseAndDeduplicateJob(events));
+        Run full = run(events, () -> fullJob(events));
         double loadAfter = loadAverage();
         double[] errors = sketchErrors(1_000_000);
         System.out.println();
         System.out.printf(
                 "| measure (parallelism 2, %,d events; load average %.2f → %.2f on %d cores)"
-                        + " | value | ratio to pass-through |%n",
+                        + " | value | ratio to pass-through | CPU per event |%n",
                 events, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
-        System.out.println("|---|---|---|");
-        System.out.printf(
-                "| generator → discarding sink | %,.0f events/s | 100 %% |%n", passThrough);
-        System.out.printf(
-                "| floor: parse → de-duplicate by id → discarding sink | %,.0f events/s | %.1f %% |%n",
-                floor, 100 * floor / passThrough);
-        System.out.printf(
-                "| full quality job → discarding sinks | %,.0f events/s | %.1f %% |%n",
-                full, 100 * full / passThrough);
+        System.out.println("|---|---|---|---|");
+        passThrough.print("generator → discarding sink", passThrough);
+        floor.print("floor: parse → de-duplicate by id → discarding sink", passThrough);
+        full.print("full quality job → discarding sinks", passThrough);
         String[] names = {"p10", "p50", "p90"};
         for (int k = 0; k < names.length; k++) {
             System.out.printf(
-                    "| sketch %s relative error (1 M values) | %.4f %% | — |%n",
+                    "| sketch %s relative error (1 M values) | %.4f %% | — | — |%n",
                     names[k], errors[k] * 100);
         }
+    }
+
+    /**
+     * A job's events per second of net runtime, and the CPU time of this process per event over it
+     * (every thread: the job's, GC and JIT). On a loaded machine the rate follows the share of the
+     * cores the job got; CPU per event compares code under different loads better.
+     */
+    record Run(double eventsPerSecond, double cpuMicrosPerEvent) {
+        void print(String what, Run passThrough) {
+            System.out.printf(
+                    "| %s | %,.0f events/s | %.1f %% | %.1f µs |%n",
+                    what,
+                    eventsPerSecond,
+                    100 * eventsPerSecond / passThrough.eventsPerSecond,
+                    cpuMicrosPerEvent);
+        }
+    }
+
+    static Run run(long events, Callable<JobExecutionResult> job) throws Exception {
+        var os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        JobExecutionResult result = job.call();
+        long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+        return new Run(events / (result.getNetRuntime() / 1000.0), cpuNanos / 1000.0 / events);
     }
 
     /** The one-minute load average: the ratio is only comparable between runs at similar load. */
@@ -127,10 +149,6 @@ public final class PipelineBenchmark {
                                 "pipeline.out-of-orderness", "1m",
                                 "pipeline.checkpoint-interval", "30s",
                                 "pipeline.checkpoint-dir", checkpoints.toUri().toString())));
-    }
-
-    static double rate(long events, JobExecutionResult result) {
-        return events / (result.getNetRuntime() / 1000.0);
     }
 
     static DataGeneratorSource<RawEvent> source(long events) {

@@ -78,7 +78,7 @@ public final class QualityPipeline {
      *
      * <p>Object reuse: chained operators hand records on without a serializer copy. That is safe
      * because every function emits objects it created and never changes a record it received or
-     * keeps one (state keeps copies such as {@code RememberedMeasurement}).
+     * keeps one (state keeps copies such as the encoded {@code RememberedMeasurement}).
      */
     public static StreamExecutionEnvironment configure(
             StreamExecutionEnvironment env, PipelineConfig config) {
@@ -127,7 +127,9 @@ public final class QualityPipeline {
                         // work of issue #5; older savepoints' id state is left unclaimed.
                         // v3: one compact RememberedMeasurement per id (with its forget time)
                         // instead of a ParsedEvent plus an expiry state, also for issue #5.
-                        .uid("dedupe-id-v3")
+                        // v4: the remembered measurement as a compact byte array and no timer per
+                        // id (state TTL forgets it), also for issue #5; v3 state is left unclaimed.
+                        .uid("dedupe-id-v4")
                         .process(new EnrichWithArea(config.areasFile().orElse(null)))
                         .name("Enrich with TDP")
                         .uid("enrich-tdp");

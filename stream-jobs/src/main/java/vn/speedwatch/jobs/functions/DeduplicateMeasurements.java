@@ -5,10 +5,12 @@ import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -24,13 +26,13 @@ import vn.speedwatch.jobs.records.RememberedMeasurement;
  * which includes the exact coordinates: they live in job state for at most the TTL (7 days by
  * default), well within the warehouse's coordinate retention.
  *
- * <p>Each id is remembered for the TTL after it was last seen (first post or erasure); a
- * processing-time timer clears the state then, and state TTL backs it up. The time it is forgotten
- * lives in the same state value, so each id costs one state entry and one timer (two for a while
- * after an erasure).
+ * <p>Each id is remembered for the TTL after it was last written (first post or erasure) by state
+ * TTL alone, with no timer: an expired id is never returned and is left out of every checkpoint,
+ * and the incremental cleanup removes it from the heap. A processing-time timer per id cost a
+ * timer-queue entry with its key on the heap and in every checkpoint (issue #5).
  *
  * <p>Keyed by {@link #key() the id's 128 bits}, not its 36-character text: the key is written once
- * per state and timer in every checkpoint, and for a week of ids that text was the largest cost of
+ * per state in every checkpoint, and for a week of ids that text was the largest cost of
  * checkpointing the job.
  */
 public class DeduplicateMeasurements
@@ -40,8 +42,17 @@ public class DeduplicateMeasurements
     public static final TypeInformation<Tuple2<Long, Long>> KEY_TYPE =
             Types.TUPLE(Types.LONG, Types.LONG);
 
+    /**
+     * Heap-table buckets the TTL cleanup visits per state access. A new id makes two accesses and
+     * the table has at most 2.7 buckets per id, so a sweep takes at most a third of a TTL's ids: an
+     * expired id stays on the heap at most a third of a TTL longer (with one bucket, up to 1.3 TTLs
+     * longer, which would double the heap of ids).
+     */
+    static final int CLEANUP_BUCKETS_PER_ACCESS = 4;
+
     private final Duration ttl;
-    private transient ValueState<RememberedMeasurement> seen;
+    private transient ValueState<byte[]> seen;
+    private transient DataOutputSerializer buffer;
     private transient Counter duplicates;
     private transient Counter erasedReposts;
 
@@ -59,10 +70,12 @@ public class DeduplicateMeasurements
 
     @Override
     public void open(OpenContext context) {
-        ValueStateDescriptor<RememberedMeasurement> seenDescriptor =
-                new ValueStateDescriptor<>("seen", RememberedMeasurement.class);
-        seenDescriptor.enableTimeToLive(StateTtl.of(ttl));
+        ValueStateDescriptor<byte[]> seenDescriptor =
+                new ValueStateDescriptor<>(
+                        "seen", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        seenDescriptor.enableTimeToLive(StateTtl.of(ttl, CLEANUP_BUCKETS_PER_ACCESS));
         seen = getRuntimeContext().getState(seenDescriptor);
+        buffer = new DataOutputSerializer(128);
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         erasedReposts = getRuntimeContext().getMetricGroup().counter("erasedRepostsDropped");
     }
@@ -70,53 +83,30 @@ public class DeduplicateMeasurements
     @Override
     public void processElement(ParsedEvent event, Context ctx, Collector<ParsedEvent> out)
             throws Exception {
-        RememberedMeasurement previous = seen.value();
+        byte[] previous = seen.value();
         if (event.isErasure()) {
-            onErasure(event, previous, ctx, out);
+            onErasure(event, previous, out);
         } else if (previous == null) {
-            seen.update(RememberedMeasurement.of(event, forgetAt(ctx)));
+            seen.update(RememberedMeasurement.of(event, buffer));
             out.collect(event);
-        } else if (previous.erased) {
+        } else if (RememberedMeasurement.isErasedId(previous)) {
             erasedReposts.inc();
         } else {
             duplicates.inc();
         }
     }
 
-    private void onErasure(
-            ParsedEvent erasure,
-            RememberedMeasurement previous,
-            Context ctx,
-            Collector<ParsedEvent> out)
+    private void onErasure(ParsedEvent erasure, byte[] previous, Collector<ParsedEvent> out)
             throws Exception {
-        if (previous != null && previous.erased) {
+        if (previous != null && RememberedMeasurement.isErasedId(previous)) {
             return; // already erased: a repeated DELETE changes nothing
         }
-        seen.update(RememberedMeasurement.erasedId(forgetAt(ctx)));
+        seen.update(RememberedMeasurement.erasedId());
         if (previous == null) {
             out.collect(erasure);
         } else {
-            out.collect(previous.erasure(erasure.id, erasure.receivedAtMillis));
-        }
-    }
-
-    /**
-     * Sets the timer that forgets the id a TTL from now and returns its time. A timer set earlier
-     * for the same id (its first post, before an erasure) is left to fire and ignored: deleting it
-     * would need a second state per id only for this rare case.
-     */
-    private long forgetAt(Context ctx) {
-        long at = ctx.timerService().currentProcessingTime() + ttl.toMillis();
-        ctx.timerService().registerProcessingTimeTimer(at);
-        return at;
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ParsedEvent> out)
-            throws Exception {
-        RememberedMeasurement remembered = seen.value();
-        if (remembered != null && remembered.forgetAtMillis <= timestamp) {
-            seen.clear();
+            out.collect(
+                    RememberedMeasurement.erasure(previous, erasure.id, erasure.receivedAtMillis));
         }
     }
 }

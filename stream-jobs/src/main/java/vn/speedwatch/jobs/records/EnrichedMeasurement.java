@@ -1,12 +1,16 @@
 package vn.speedwatch.jobs.records;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A de-duplicated, validated measurement after enrichment: TDP, operator code, coarse cell and QCVN
  * verdicts. Exact coordinates do not travel past the enrichment stage (Decree 13/2023/NĐ-CP); only
  * {@link #cellId} (~100 m) and {@link #quadkey} (heatmap cell) do.
  *
- * <p>A Flink POJO: public no-argument constructor and public fields.
+ * <p>Public fields, serialized by {@link EnrichedMeasurementSerializer}: a new field needs a line
+ * there (a test fails until it has one).
  */
+@TypeInfo(EnrichedMeasurementSerializer.Factory.class)
 public class EnrichedMeasurement {
     public String id;
     public long measuredAtMillis;

@@ -1,5 +1,7 @@
 package vn.speedwatch.jobs.records;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A valid measurement or an erasure request, flattened to Flink-friendly types, between the parse
  * and the enrichment stages. It still carries the exact coordinates, which the enrichment stage
@@ -8,7 +10,11 @@ package vn.speedwatch.jobs.records;
  * <p>For an {@link #ERASURE} only {@link #id} and {@link #receivedAtMillis} (when the erasure was
  * requested) are set by the parser; the de-duplication stage fills in the rest from the erased
  * measurement it remembers, so later stages know which cells to correct.
+ *
+ * <p>Serialized by {@link ParsedEventSerializer}: a new field needs a line there (a test fails
+ * until it has one).
  */
+@TypeInfo(ParsedEventSerializer.Factory.class)
 public class ParsedEvent {
     public static final String MEASUREMENT = "MEASUREMENT";
     public static final String ERASURE = "ERASURE";

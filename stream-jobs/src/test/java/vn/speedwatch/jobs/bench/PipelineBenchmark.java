@@ -1,12 +1,16 @@
 package vn.speedwatch.jobs.bench;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,6 +20,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import vn.speedwatch.jobs.QualityPipeline;
 import vn.speedwatch.jobs.config.PipelineConfig;
+import vn.speedwatch.jobs.functions.DeduplicateMeasurements;
+import vn.speedwatch.jobs.functions.ParseEvents;
 import vn.speedwatch.jobs.records.RawEvent;
 import vn.speedwatch.jobs.sinks.PipelineSinks;
 import vn.speedwatch.model.QualitySketch;
@@ -26,6 +32,10 @@ import vn.speedwatch.model.Settings;
  * so the database is not measured), next to the pass-through rate of the same generator into a
  * discarding sink, and the DDSketch accuracy over a million values. Not a test: run it with {@code
  * bench/stream-jobs/run [events]}.
+ *
+ * <p>A third row measures the floor issue #5 sets for the job: parse and de-duplication by id, the
+ * least the job must do per event, with the full job's checkpointing. When that row is far below
+ * the target, no work on the later stages reaches it.
  */
 public final class PipelineBenchmark {
 
@@ -38,27 +48,52 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         double loadBefore = loadAverage();
-        double passThrough = rate(events, passThroughJob(events));
-        double full = rate(events, fullJob(events));
+        Run passThrough = run(events, () -> passThroughJob(events));
+        Run floor = run(events, () -> parseAndDeduplicateJob(events));
+        Run full = run(events, () -> fullJob(events));
         double loadAfter = loadAverage();
         double[] errors = sketchErrors(1_000_000);
         System.out.println();
         System.out.printf(
                 "| measure (parallelism 2, %,d events; load average %.2f → %.2f on %d cores)"
-                        + " | value | ratio to pass-through |%n",
+                        + " | value | ratio to pass-through | CPU per event |%n",
                 events, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
-        System.out.println("|---|---|---|");
-        System.out.printf(
-                "| generator → discarding sink | %,.0f events/s | 100 %% |%n", passThrough);
-        System.out.printf(
-                "| full quality job → discarding sinks | %,.0f events/s | %.1f %% |%n",
-                full, 100 * full / passThrough);
+        System.out.println("|---|---|---|---|");
+        passThrough.print("generator → discarding sink", passThrough);
+        floor.print("floor: parse → de-duplicate by id → discarding sink", passThrough);
+        full.print("full quality job → discarding sinks", passThrough);
         String[] names = {"p10", "p50", "p90"};
         for (int k = 0; k < names.length; k++) {
             System.out.printf(
-                    "| sketch %s relative error (1 M values) | %.4f %% | — |%n",
+                    "| sketch %s relative error (1 M values) | %.4f %% | — | — |%n",
                     names[k], errors[k] * 100);
         }
+    }
+
+    /**
+     * A job's events per second of net runtime, and the CPU time of this process per event over it
+     * (every thread: the job's, GC and JIT). On a loaded machine the rate follows the share of the
+     * cores the job got; CPU per event compares code under different loads better.
+     */
+    record Run(double eventsPerSecond, double cpuMicrosPerEvent) {
+        void print(String what, Run passThrough) {
+            System.out.printf(
+                    "| %s | %,.0f events/s | %.1f %% | %.1f µs |%n",
+                    what,
+                    eventsPerSecond,
+                    100 * eventsPerSecond / passThrough.eventsPerSecond,
+                    cpuMicrosPerEvent);
+        }
+    }
+
+    static Run run(long events, Callable<JobExecutionResult> job) throws Exception {
+        var os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        JobExecutionResult result = job.call();
+        long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+        return new Run(events / (result.getNetRuntime() / 1000.0), cpuNanos / 1000.0 / events);
     }
 
     /** The one-minute load average: the ratio is only comparable between runs at similar load. */
@@ -74,17 +109,21 @@ public final class PipelineBenchmark {
         return env.execute("pass-through");
     }
 
+    /** Generator → parse → keyBy id → de-duplicate → discarding sink, checkpointed as the job. */
+    static JobExecutionResult parseAndDeduplicateJob(long events) throws Exception {
+        PipelineConfig config = benchmarkConfig();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        QualityPipeline.configure(env, config);
+        env.fromSource(source(events), WatermarkStrategy.noWatermarks(), "generator")
+                .process(new ParseEvents(config.validationLimits()))
+                .keyBy(DeduplicateMeasurements.key(), DeduplicateMeasurements.KEY_TYPE)
+                .process(new DeduplicateMeasurements(config.dedupeTtl()))
+                .sinkTo(new DiscardingSink<>());
+        return env.execute("parse and de-duplicate");
+    }
+
     static JobExecutionResult fullJob(long events) throws Exception {
-        java.nio.file.Path checkpoints = java.nio.file.Files.createTempDirectory("sw-bench");
-        PipelineConfig config =
-                PipelineConfig.from(
-                        Settings.of(
-                                Map.of(
-                                        "pipeline.parallelism", "2",
-                                        "pipeline.out-of-orderness", "1m",
-                                        "pipeline.checkpoint-interval", "30s",
-                                        "pipeline.checkpoint-dir",
-                                                checkpoints.toUri().toString())));
+        PipelineConfig config = benchmarkConfig();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         QualityPipeline.configure(env, config);
         new QualityPipeline(
@@ -100,8 +139,16 @@ public final class PipelineBenchmark {
         return env.execute("quality benchmark");
     }
 
-    static double rate(long events, JobExecutionResult result) {
-        return events / (result.getNetRuntime() / 1000.0);
+    /** Parallelism 2, checkpoints every 30 s to a new temporary directory. */
+    static PipelineConfig benchmarkConfig() throws IOException {
+        Path checkpoints = Files.createTempDirectory("sw-bench");
+        return PipelineConfig.from(
+                Settings.of(
+                        Map.of(
+                                "pipeline.parallelism", "2",
+                                "pipeline.out-of-orderness", "1m",
+                                "pipeline.checkpoint-interval", "30s",
+                                "pipeline.checkpoint-dir", checkpoints.toUri().toString())));
     }
 
     static DataGeneratorSource<RawEvent> source(long events) {

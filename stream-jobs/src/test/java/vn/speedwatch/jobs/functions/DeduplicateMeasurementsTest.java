@@ -9,9 +9,10 @@ import static vn.speedwatch.jobs.testing.Fixtures.record;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,17 @@ class DeduplicateMeasurementsTest {
 
     @BeforeEach
     void openHarness() throws Exception {
-        harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new DeduplicateMeasurements(TTL),
-                        DeduplicateMeasurements.key(),
-                        DeduplicateMeasurements.KEY_TYPE);
-        harness.setProcessingTime(0);
+        harness = newHarness();
+        harness.open();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<
+                    Tuple2<Long, Long>, ParsedEvent, ParsedEvent>
+            newHarness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DeduplicateMeasurements(TTL)),
+                DeduplicateMeasurements.key(),
+                DeduplicateMeasurements.KEY_TYPE);
     }
 
     @AfterEach
@@ -87,36 +93,79 @@ class DeduplicateMeasurementsTest {
     }
 
     @Test
-    void forgetsEachIdAfterTheTtlAndLeavesNoStateOrTimers() throws Exception {
+    void forgetsEachIdAfterTheTtlWithoutTimers() throws Exception {
         MeasurementEvent m = measurement(Operator.VIETTEL, "TDP-07", 85.0, MONDAY_MORNING);
         send(m);
         send(measurement(Operator.VIETTEL, "TDP-07", 90.0, MONDAY_MORNING));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // one per id
-        assertThat(harness.numProcessingTimeTimers()).isEqualTo(2);
-
-        harness.setProcessingTime(TTL.toMillis() + 1);
-
-        assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
+
+        harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
+
+        // A checkpoint taken now leaves both ids out ...
+        assertThat(restoredEntries(harness.snapshot(1, TTL.toMillis() + 1))).isZero();
+        // ... and the accesses of new ids sweep them off the heap, a few buckets of the state
+        // table per access: within a few hundred new ids here (a handful of buckets each).
+        int newIds = 0;
+        while (harness.numKeyedStateEntries() > newIds && newIds < 500) {
+            send(measurement(Operator.VIETTEL, "TDP-07", 91.0, MONDAY_MORNING));
+            newIds++;
+        }
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(newIds); // only the new ids
         send(m);
-        assertThat(output()).hasSize(3); // remembered no longer: passes again
+        assertThat(output()).hasSize(2 + newIds + 1); // remembered no longer: passes again
     }
 
     @Test
     void anErasureKeepsTheIdATtlFromTheErasureNotFromTheFirstPost() throws Exception {
         MeasurementEvent m = measurement(Operator.FPT, "TDP-01", 300.0, MONDAY_MORNING);
         send(m);
-        harness.setProcessingTime(TTL.toMillis() / 2);
+        harness.setStateTtlProcessingTime(TTL.toMillis() / 2);
         send(erasure(m.id(), MONDAY_MORNING.plusSeconds(60)));
 
-        harness.setProcessingTime(TTL.toMillis() + 1); // the first post's timer fires
+        harness.setStateTtlProcessingTime(TTL.toMillis() + 1); // a TTL after the first post
         send(m);
         assertThat(output()).extracting(ParsedEvent::isErasure).containsExactly(false, true);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
 
-        harness.setProcessingTime(TTL.toMillis() / 2 + TTL.toMillis() + 1);
-        assertThat(harness.numKeyedStateEntries()).isZero();
-        assertThat(harness.numProcessingTimeTimers()).isZero();
+        long afterErasure = TTL.toMillis() / 2 + TTL.toMillis() + 1;
+        harness.setStateTtlProcessingTime(afterErasure);
+        assertThat(restoredEntries(harness.snapshot(1, afterErasure))).isZero();
+        send(m);
+        assertThat(output()).extracting(ParsedEvent::isErasure).containsExactly(false, true, false);
+    }
+
+    @Test
+    void rememberedStateSurvivesACheckpoint() throws Exception {
+        MeasurementEvent m = measurement(Operator.VNPT, "TDP-03", 42.0, MONDAY_MORNING);
+        MeasurementEvent erased = measurement(Operator.FPT, "TDP-01", 300.0, MONDAY_MORNING);
+        send(m);
+        send(erased);
+        send(erasure(erased.id(), MONDAY_MORNING.plusSeconds(60)));
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(checkpoint);
+        harness.open();
+        send(m);
+        send(erased);
+        send(erasure(m.id(), MONDAY_MORNING.plusSeconds(600)));
+        List<ParsedEvent> out = output();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).erasedKnown).isTrue();
+        assertThat(out.get(0).downloadMbps).isEqualTo(42.0);
+        assertThat(out.get(0).operatorRaw).isEqualTo(m.measurement().operator());
+        assertThat(out.get(0).deviceHash).isEqualTo(m.clientHash());
+    }
+
+    /** How many state entries a new harness restored from {@code checkpoint} holds. */
+    private static int restoredEntries(OperatorSubtaskState checkpoint) throws Exception {
+        try (var restored = newHarness()) {
+            restored.initializeState(checkpoint);
+            restored.open();
+            return restored.numKeyedStateEntries();
+        }
     }
 
     private void send(MeasurementEvent e) throws Exception {

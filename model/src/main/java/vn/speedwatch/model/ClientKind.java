@@ -2,7 +2,6 @@ package vn.speedwatch.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 
 /** Which tool produced the result; JSON values are the lower-case names of the contract. */
 public enum ClientKind {
@@ -12,6 +11,8 @@ public enum ClientKind {
     LIBRESPEED("librespeed"),
     NDT7("ndt7"),
     PROBE("probe");
+
+    private static final ClientKind[] ALL = values();
 
     private final String json;
 
@@ -31,9 +32,12 @@ public enum ClientKind {
      */
     @JsonCreator
     public static ClientKind fromJson(String value) {
-        return Arrays.stream(values())
-                .filter(k -> k.json.equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown client: " + value));
+        // A loop over a cached array: this runs for every measurement parsed.
+        for (ClientKind k : ALL) {
+            if (k.json.equals(value)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown client: " + value);
     }
 }

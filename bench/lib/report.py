@@ -477,8 +477,10 @@ CEILINGS = """## What each ceiling is / Trần so sánh
   together on the same cores (plus the database sinks, which neither stage figure includes) costs.
 - **sink**: `COPY … FROM STDIN (FORMAT binary)` of exactly the rows the upsert path stored, into the same
   emptied table (same indexes) of the same fresh database: PostgreSQL's fastest bulk path.
-- **freshness**: single probe tests, one at a time, timed from their 202 to their count in the
-  hourly aggregates while background batches run at 50 % and 90 % of the sustained rate above.
+- **freshness**: single probe tests in a cell of their own, one every 400 ms without waiting for
+  each other (~90 in a 40 s phase), each timed from its 202 until the cell's count in the hourly
+  aggregates reaches its number, while background batches run at 50 % and 90 % of the sustained
+  rate above; a probe not counted within 60 s fails the run.
 - **freshness, queries, memory, startup, sketch**: absolute targets from the issue (no ceiling): p95
   ≤ 5 s, panel p95 ≤ 100 ms and reports ≤ 5 s at 10 M rows, query time growing no faster than rows,
   resident set ≤ 1 GiB, start to ready ≤ 20 s; the sketch's ceiling is its configured 1 % relative accuracy.

@@ -19,7 +19,7 @@ class LauncherConfigTest {
         assertThat(c.httpPort()).isEqualTo(8080);
         assertThat(c.dbUrl()).isEmpty();
         assertThat(c.kafkaBootstrapServers()).isEmpty();
-        assertThat(c.settings().find("pipeline.early-fire")).contains("2s");
+        assertThat(c.settings().find("pipeline.early-fire")).contains("1s");
     }
 
     @Test

@@ -39,8 +39,13 @@ final class LauncherProcess implements AutoCloseable {
             throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(System.getProperty("bench.child.heap", "-Xmx512m"));
-        for (String opt : System.getProperty("bench.child.opens", "").split(" ")) {
+        // Both are space-separated lists, as the speedwatch script splits SPEEDWATCH_JAVA_OPTS
+        // (e.g. "-Xmx512m -Xlog:gc*:file=gc.log").
+        String options =
+                System.getProperty("bench.child.heap", "-Xmx512m")
+                        + " "
+                        + System.getProperty("bench.child.opens", "");
+        for (String opt : options.split(" ")) {
             if (!opt.isBlank()) {
                 cmd.add(opt);
             }

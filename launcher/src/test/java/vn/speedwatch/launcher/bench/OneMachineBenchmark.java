@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +29,20 @@ import java.util.stream.Stream;
  */
 public final class OneMachineBenchmark {
 
+    /** One probe test this often during a freshness phase: ~100 samples in 40 s. */
+    private static final Duration PROBE_CADENCE = Duration.ofMillis(400);
+
+    /** A probe not in the aggregates this long after its 202 fails the phase. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+
     private final boolean quick;
+
+    /** A sustained rate given on the command line: the search is skipped. */
+    private final double givenRate;
+
+    /** Only the system phase (sustained rate, freshness), no synthetic areas. */
+    private final boolean systemOnly;
+
     private final Path root;
     private final List<String> rows = new ArrayList<>();
     private List<String> searchTable = List.of();
@@ -31,17 +50,29 @@ public final class OneMachineBenchmark {
     /** How long a freshly started system idles before its resident set is read. */
     private final Duration idle;
 
-    private OneMachineBenchmark(boolean quick, Path root) {
+    private OneMachineBenchmark(boolean quick, double givenRate, boolean systemOnly, Path root) {
         this.quick = quick;
+        this.givenRate = givenRate;
+        this.systemOnly = systemOnly;
         this.root = root;
         this.idle = Duration.ofSeconds(quick ? 2 : 5);
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("quick");
+        List<String> a = List.of(args);
+        boolean quick = a.contains("quick");
+        // --rate=N: freshness at 50/90 % of N without searching (before/after comparisons of
+        // the freshness phases alone); --system-only: no synthetic-area steps.
+        double rate =
+                a.stream()
+                        .filter(s -> s.startsWith("--rate="))
+                        .mapToDouble(s -> Double.parseDouble(s.substring("--rate=".length())))
+                        .findFirst()
+                        .orElse(0);
+        boolean systemOnly = a.contains("--system-only");
         Path root = Files.createTempDirectory("sw-bench-launcher");
         try {
-            new OneMachineBenchmark(quick, root).run();
+            new OneMachineBenchmark(quick, rate, systemOnly, root).run();
         } catch (Exception e) {
             keepLogs(root);
             throw e;
@@ -53,7 +84,10 @@ public final class OneMachineBenchmark {
 
     private void run() throws Exception {
         double sustained = system();
-        List<Integer> areaCounts = quick ? List.of(100) : List.of(100, 1_000, 10_000);
+        List<Integer> areaCounts =
+                systemOnly
+                        ? List.<Integer>of()
+                        : quick ? List.of(100) : List.of(100, 1_000, 10_000);
         for (int n : areaCounts) {
             // A quarter of the sustained rate: a freshly started JVM, still compiling, must not
             // be pushed into shedding load while only its memory is measured.
@@ -96,16 +130,23 @@ public final class OneMachineBenchmark {
                     new OfferedLoadStep(p, db, window, OneMachineBenchmark::progress);
             double start = 1_000;
             offer.warmUp(start / 2);
-            SustainedRateSearch search = new SustainedRateSearch(offer);
-            // Quick mode only doubles: a smoke run needs a rate that keeps pace, not its edge.
-            double sustained = search.find(start, quick ? 0 : 3);
+            double sustained;
+            if (givenRate > 0) {
+                sustained = givenRate;
+            } else {
+                SustainedRateSearch search = new SustainedRateSearch(offer);
+                // Quick mode only doubles: a smoke run needs a rate that keeps pace, not its edge.
+                sustained = search.find(start, quick ? 0 : 3);
+                searchTable = search.table();
+            }
             rss.stop();
-            searchTable = search.table();
             report(
                     "e2e_per_s",
                     sustained,
-                    "sustained HTTP → hourly aggregate (highest offered"
-                            + " rate the aggregates keep pace with)",
+                    givenRate > 0
+                            ? "sustained HTTP → hourly aggregate (given with --rate, not searched)"
+                            : "sustained HTTP → hourly aggregate (highest offered"
+                                    + " rate the aggregates keep pace with)",
                     "%,.0f measurements/s");
             report("rss_load_mib", rss.max(), "resident set during the search (max)", "%.0f MiB");
             progress(String.format(Locale.ROOT, "sustained %.0f/s", sustained));
@@ -121,9 +162,10 @@ public final class OneMachineBenchmark {
     }
 
     /**
-     * Background batches at {@code share} of the sustained rate while single probe tests, one at a
-     * time, are timed from their 202 to the probe cell's count in the aggregate table. Returns the
-     * number of measurements accepted.
+     * Background batches at {@code share} of the sustained rate while single probe tests, one every
+     * {@link #PROBE_CADENCE} without waiting for each other, are timed from their 202 to the probe
+     * cell's count in the aggregate table ({@link ProbeClock}). Returns the number of measurements
+     * accepted.
      */
     private long freshness(BenchDatabase db, LauncherProcess p, double share, double sustained)
             throws Exception {
@@ -138,44 +180,58 @@ public final class OneMachineBenchmark {
                         d.toSeconds()));
         MeasurementLoad background = new MeasurementLoad(p.api(), false);
         MeasurementLoad probes = new MeasurementLoad(p.api(), false);
-        long before = db.aggregated(MeasurementLoad.PROBE_OPERATOR);
-        List<Double> seconds = Collections.synchronizedList(new ArrayList<>());
-        Thread prober =
+        ProbeClock clock =
+                new ProbeClock(
+                        db.aggregated(MeasurementLoad.PROBE_OPERATOR), PROBE_TIMEOUT.toNanos());
+        long t0 = System.nanoTime();
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+        // Probes start once the paced background has reached its rate, and stop 2 s before it.
+        sender.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - t0 > d.toNanos() - 2_000_000_000L) {
+                        throw new CancellationException("phase over");
+                    }
+                    if (probes.probe() == 202) {
+                        clock.accepted(System.nanoTime());
+                    }
+                },
+                2_000,
+                PROBE_CADENCE.toMillis(),
+                TimeUnit.MILLISECONDS);
+        AtomicReference<Exception> pollFailure = new AtomicReference<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread poller =
                 new Thread(
                         () -> {
-                            long deadline = System.nanoTime() + d.toNanos() - 2_000_000_000L;
-                            long n = before;
                             try {
-                                // Let the paced background reach its rate before the first probe.
-                                Thread.sleep(2_000);
-                                while (System.nanoTime() < deadline) {
-                                    if (probes.probe() != 202) {
-                                        throw new IllegalStateException("probe not accepted");
-                                    }
-                                    long accepted = System.nanoTime();
-                                    n++;
-                                    while (db.aggregated(MeasurementLoad.PROBE_OPERATOR) < n) {
-                                        if (System.nanoTime() - accepted > 60_000_000_000L) {
-                                            throw new IllegalStateException(
-                                                    "probe not aggregated in 60 s");
-                                        }
-                                        Thread.sleep(50);
-                                    }
-                                    seconds.add((System.nanoTime() - accepted) / 1e9);
-                                    Thread.sleep(100);
+                                while (sending.get() || !clock.allCounted()) {
+                                    long count = db.aggregated(MeasurementLoad.PROBE_OPERATOR);
+                                    clock.counted(count, System.nanoTime());
+                                    Thread.sleep(50);
                                 }
                             } catch (Exception e) {
-                                seconds.add(Double.NaN);
-                                e.printStackTrace();
+                                pollFailure.set(e);
                             }
-                        });
-        prober.start();
+                        },
+                        "freshness-poller");
+        poller.start();
         double elapsed = background.paced(rate, d);
-        prober.join();
+        sender.shutdown();
+        sender.awaitTermination(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        sending.set(false);
+        poller.join();
         background.requireAllAccepted("background load at " + share);
-        if (seconds.isEmpty() || seconds.stream().anyMatch(s -> s.isNaN())) {
-            throw new IllegalStateException("freshness probes failed at " + share);
+        probes.requireAllAccepted("freshness probes at " + share);
+        if (pollFailure.get() != null) {
+            throw new IllegalStateException(
+                    "freshness probes failed at " + share, pollFailure.get());
         }
+        List<Double> seconds = clock.seconds();
+        progress(
+                "  probe seconds in order: "
+                        + seconds.stream()
+                                .map(s -> String.format(Locale.ROOT, "%.1f", s))
+                                .collect(Collectors.joining(" ")));
         List<Double> sorted = new ArrayList<>(seconds);
         sorted.sort(Comparator.naturalOrder());
         String pct = Integer.toString((int) Math.round(share * 100));

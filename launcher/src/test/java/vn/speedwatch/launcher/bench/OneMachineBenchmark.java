@@ -298,11 +298,11 @@ public final class OneMachineBenchmark {
         s.put("collector.rate-per-second", "100000000");
         s.put("collector.burst", "100000000");
         s.put("pipeline.device-cap", "100000000");
-        // Every id is remembered for de-duplication (≈ 0.5 KB of heap each) for the TTL, 7 days by
+        // Every id is remembered for de-duplication (≈ 250 B of heap each) for the TTL, 7 days by
         // default. Minutes at city rates would remember more ids than the 512 MiB heap holds
-        // (≈ 600,000; the job then only collects garbage), far more than a ward's week. A 10 s
+        // (≈ 1 million; the job then only collects garbage), far more than a ward's week. A 10 s
         // TTL keeps even 16,000/s under that, as a week does at a ward's rate (one minute, tried
-        // first, still filled the heap from 12,000/s on).
+        // with the older 0.5 KB ids, filled the heap from 12,000/s on).
         s.put("pipeline.dedupe-ttl", "10s");
         progress("starting speedwatch run (" + name + ")");
         long t0 = System.nanoTime();

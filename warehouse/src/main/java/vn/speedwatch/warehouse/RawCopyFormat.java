@@ -1,11 +1,11 @@
 package vn.speedwatch.warehouse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +25,8 @@ public final class RawCopyFormat {
         'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
     };
     private static final short FIELDS = 27;
+    private static final byte[] TRUE = {1};
+    private static final byte[] FALSE = {0};
 
     /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in microseconds since 1970. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
@@ -33,23 +35,19 @@ public final class RawCopyFormat {
 
     /** The whole COPY stream (header, one tuple per row, trailer) for {@code rows}. */
     public static byte[] encode(List<RawMeasurementRow> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.size() * 256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags: no OIDs
-            out.writeInt(0); // no header extension
-            for (RawMeasurementRow r : rows) {
-                tuple(out, r);
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a byte array cannot fail to grow", e);
+        Tuples out = new Tuples(64 + rows.size() * 256);
+        out.bytes(SIGNATURE);
+        out.int4(0); // flags: no OIDs
+        out.int4(0); // no header extension
+        for (RawMeasurementRow r : rows) {
+            tuple(out, r);
         }
-        return bytes.toByteArray();
+        out.int2(-1);
+        return out.toByteArray();
     }
 
-    private static void tuple(DataOutputStream out, RawMeasurementRow r) throws IOException {
-        out.writeShort(FIELDS);
+    private static void tuple(Tuples out, RawMeasurementRow r) {
+        out.int2(FIELDS);
         uuid(out, r.id());
         timestamp(out, r.measuredAt());
         timestamp(out, r.receivedAt());
@@ -79,10 +77,10 @@ public final class RawCopyFormat {
         text(out, r.note());
     }
 
-    private static void uuid(DataOutputStream out, UUID v) throws IOException {
-        out.writeInt(16);
-        out.writeLong(v.getMostSignificantBits());
-        out.writeLong(v.getLeastSignificantBits());
+    private static void uuid(Tuples out, UUID v) {
+        out.int4(16);
+        out.int8(v.getMostSignificantBits());
+        out.int8(v.getLeastSignificantBits());
     }
 
     /** timestamptz: microseconds since 2000-01-01 UTC, nanoseconds rounded half up, as pgjdbc. */
@@ -94,45 +92,98 @@ public final class RawCopyFormat {
         return micros - PG_EPOCH_MICROS;
     }
 
-    private static void timestamp(DataOutputStream out, Instant v) throws IOException {
-        out.writeInt(8);
-        out.writeLong(pgMicros(v));
+    private static void timestamp(Tuples out, Instant v) {
+        out.int4(8);
+        out.int8(pgMicros(v));
     }
 
-    private static void float8(DataOutputStream out, Double v) throws IOException {
+    private static void float8(Tuples out, Double v) {
         if (v == null) {
-            out.writeInt(-1);
+            out.int4(-1);
             return;
         }
-        out.writeInt(8);
-        out.writeDouble(v);
+        out.int4(8);
+        out.int8(Double.doubleToLongBits(v));
     }
 
-    private static void text(DataOutputStream out, String v) throws IOException {
+    private static void text(Tuples out, String v) {
         if (v == null) {
-            out.writeInt(-1);
+            out.int4(-1);
             return;
         }
         byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        out.int4(utf8.length);
+        out.bytes(utf8);
     }
 
-    private static void int2(DataOutputStream out, Integer v) throws IOException {
+    private static void int2(Tuples out, Integer v) {
         if (v == null) {
-            out.writeInt(-1);
+            out.int4(-1);
             return;
         }
-        out.writeInt(2);
-        out.writeShort(v);
+        out.int4(2);
+        out.int2(v);
     }
 
-    private static void bool(DataOutputStream out, Boolean v) throws IOException {
+    private static void bool(Tuples out, Boolean v) {
         if (v == null) {
-            out.writeInt(-1);
+            out.int4(-1);
             return;
         }
-        out.writeInt(1);
-        out.writeByte(v ? 1 : 0);
+        out.int4(1);
+        out.bytes(v ? TRUE : FALSE);
+    }
+
+    /**
+     * A growable big-endian byte array. DataOutputStream over ByteArrayOutputStream took a lock per
+     * byte of every int it wrote: 2.7 µs of a row's 15 µs in the sink (issue #11).
+     */
+    private static final class Tuples {
+
+        private static final VarHandle INT = view(int[].class);
+        private static final VarHandle LONG = view(long[].class);
+        private static final VarHandle SHORT = view(short[].class);
+
+        private byte[] buf;
+        private int size;
+
+        Tuples(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private static VarHandle view(Class<?> arrayType) {
+            return MethodHandles.byteArrayViewVarHandle(arrayType, ByteOrder.BIG_ENDIAN);
+        }
+
+        void int2(int v) {
+            SHORT.set(room(2), size, (short) v);
+            size += 2;
+        }
+
+        void int4(int v) {
+            INT.set(room(4), size, v);
+            size += 4;
+        }
+
+        void int8(long v) {
+            LONG.set(room(8), size, v);
+            size += 8;
+        }
+
+        void bytes(byte[] v) {
+            System.arraycopy(v, 0, room(v.length), size, v.length);
+            size += v.length;
+        }
+
+        private byte[] room(int n) {
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+            return buf;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
     }
 }

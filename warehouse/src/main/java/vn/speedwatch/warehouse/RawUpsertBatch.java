@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -107,7 +108,7 @@ final class RawUpsertBatch {
 
     private static Set<UUID> known(Connection c, List<RawMeasurementRow> rows) throws SQLException {
         Set<UUID> known = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(Sql.RAW_KNOWN_IDS)) {
+        try (PreparedStatement ps = plannedEachTime(c, Sql.RAW_KNOWN_IDS)) {
             ps.setArray(
                     1, c.createArrayOf("uuid", column(rows, RawMeasurementRow::id, UUID[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
@@ -117,6 +118,17 @@ final class RawUpsertBatch {
             }
         }
         return known;
+    }
+
+    /**
+     * A statement the driver never prepares on the server, so the server plans it for the table as
+     * it is now: a cached generic plan made while the table was new or truncated would scan the
+     * whole table per id for as long as it stays cached.
+     */
+    private static PreparedStatement plannedEachTime(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return ps;
     }
 
     private static void copyIn(Connection c, byte[] tuples) throws SQLException {

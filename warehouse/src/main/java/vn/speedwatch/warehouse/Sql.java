@@ -71,14 +71,18 @@ final class Sql {
             "COPY measurements_raw (" + RAW_COLUMNS + ") FROM STDIN (FORMAT binary)";
 
     /**
-     * Which of the given ids are stored (at any time) or erased. EXISTS under OR stays a per-id
-     * index probe whatever the statistics say (see {@link #RAW_UPSERT}).
+     * Which of the given ids are stored (at any time) or erased: one index probe per id, whatever
+     * the table's size. OFFSET 0 keeps the planner from turning EXISTS into a hash of the whole
+     * table, which it prefers for a batch's thousands of ids over a table of a hundred thousand
+     * rows; a plan made while the table was small would then hash the growing table for every
+     * batch. Planned at every execution ({@link RawUpsertBatch}), so each probe scans by index once
+     * the table is more than a few pages.
      */
     static final String RAW_KNOWN_IDS =
             """
             SELECT u.id FROM unnest(?::uuid[]) AS u(id)
-            WHERE EXISTS (SELECT 1 FROM measurements_raw m WHERE m.id = u.id)
-               OR EXISTS (SELECT 1 FROM erasures e WHERE e.id = u.id)""";
+            WHERE EXISTS (SELECT 1 FROM measurements_raw m WHERE m.id = u.id OFFSET 0)
+               OR EXISTS (SELECT 1 FROM erasures e WHERE e.id = u.id OFFSET 0)""";
 
     /** The PGlite test server (PostgreSQL compiled by emcc) drops a connection that COPYs in. */
     static final String COPY_IN_SUPPORTED = "SELECT version() NOT LIKE '%compiled by emcc%'";

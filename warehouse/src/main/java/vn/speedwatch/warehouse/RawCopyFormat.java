@@ -4,10 +4,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Raw rows in PostgreSQL's binary {@code COPY} format, columns in {@link #COLUMNS} order: what
@@ -25,6 +27,8 @@ public final class RawCopyFormat {
         'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
     };
     private static final short FIELDS = 27;
+    private static final short TRAILER = -1;
+    private static final int CHUNK_BYTES = 64 * 1024;
     private static final byte[] TRUE = {1};
     private static final byte[] FALSE = {0};
 
@@ -36,14 +40,36 @@ public final class RawCopyFormat {
     /** The whole COPY stream (header, one tuple per row, trailer) for {@code rows}. */
     public static byte[] encode(List<RawMeasurementRow> rows) {
         Tuples out = new Tuples(64 + rows.size() * 256);
-        out.bytes(SIGNATURE);
-        out.int4(0); // flags: no OIDs
-        out.int4(0); // no header extension
+        header(out);
         for (RawMeasurementRow r : rows) {
             tuple(out, r);
         }
-        out.int2(-1);
+        out.int2(TRAILER);
         return out.toByteArray();
+    }
+
+    /**
+     * Sends the COPY stream for {@code rows} into {@code in} a chunk at a time, as it is encoded:
+     * the server inserts the first rows while the later ones are encoded, instead of waiting for
+     * the whole batch.
+     */
+    static void copy(List<RawMeasurementRow> rows, CopyIn in) throws SQLException {
+        Tuples out = new Tuples(CHUNK_BYTES + 1024);
+        header(out);
+        for (RawMeasurementRow r : rows) {
+            tuple(out, r);
+            if (out.size() >= CHUNK_BYTES) {
+                out.drainTo(in);
+            }
+        }
+        out.int2(TRAILER);
+        out.drainTo(in);
+    }
+
+    private static void header(Tuples out) {
+        out.bytes(SIGNATURE);
+        out.int4(0); // flags: no OIDs
+        out.int4(0); // no header extension
     }
 
     private static void tuple(Tuples out, RawMeasurementRow r) {
@@ -135,8 +161,8 @@ public final class RawCopyFormat {
     }
 
     /**
-     * A growable big-endian byte array. DataOutputStream over ByteArrayOutputStream took a lock per
-     * byte of every int it wrote: 2.7 µs of a row's 15 µs in the sink (issue #11).
+     * A growable big-endian byte array. DataOutputStream over ByteArrayOutputStream takes a lock
+     * for every byte of every int it writes: 1.1 µs per row against 0.17 µs here (issue #11).
      */
     private static final class Tuples {
 
@@ -180,6 +206,16 @@ public final class RawCopyFormat {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
             }
             return buf;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Sends what is buffered into {@code in} and empties the buffer. */
+        void drainTo(CopyIn in) throws SQLException {
+            in.writeToCopy(buf, 0, size);
+            size = 0;
         }
 
         byte[] toByteArray() {

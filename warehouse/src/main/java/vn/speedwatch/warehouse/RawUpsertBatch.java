@@ -72,7 +72,7 @@ final class RawUpsertBatch {
             }
         }
         if (!fresh.isEmpty()) {
-            copyIn(c, RawCopyFormat.encode(fresh));
+            copyIn(c, fresh);
         }
         int written = fresh.size();
         for (List<RawMeasurementRow> round : rounds) {
@@ -131,10 +131,10 @@ final class RawUpsertBatch {
         return ps;
     }
 
-    private static void copyIn(Connection c, byte[] tuples) throws SQLException {
+    private static void copyIn(Connection c, List<RawMeasurementRow> rows) throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.RAW_COPY);
         try {
-            in.writeToCopy(tuples, 0, tuples.length);
+            RawCopyFormat.copy(rows, in);
             in.endCopy();
         } finally {
             if (in.isActive()) {

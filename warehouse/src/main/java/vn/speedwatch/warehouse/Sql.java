@@ -71,12 +71,11 @@ final class Sql {
             "COPY measurements_raw (" + RAW_COLUMNS + ") FROM STDIN (FORMAT binary)";
 
     /**
-     * Which of the given ids are stored (at any time) or erased: one index probe per id, whatever
-     * the table's size. OFFSET 0 keeps the planner from turning EXISTS into a hash of the whole
-     * table, which it prefers for a batch's thousands of ids over a table of a hundred thousand
-     * rows; a plan made while the table was small would then hash the growing table for every
-     * batch. Planned at every execution ({@link RawUpsertBatch}), so each probe scans by index once
-     * the table is more than a few pages.
+     * Which of the given ids are stored (at any time) or erased, by one lookup per id. OFFSET 0
+     * keeps the planner from turning EXISTS into a hash of the whole table, which it prefers for a
+     * batch's thousands of ids over a table of a hundred thousand rows, at a cost that grows with
+     * the table. Planned at every execution ({@link RawUpsertBatch}), each lookup scans by index
+     * once the table is more than a few pages.
      */
     static final String RAW_KNOWN_IDS =
             """

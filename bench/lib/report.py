@@ -265,12 +265,13 @@ def queries(run, s, mode):
         run.missing.append("dashboards-pg: @bench pg_<size>_p95_max_ms")
     for size in sizes:
         worst, over, n = pg[f"pg_{size}_p95_max_ms"], pg.get(f"pg_{size}_over_100ms"), pg.get(f"pg_{size}_panels")
-        decisive = size >= 10_000_000
+        # The issue sets the panel target at 10 M rows; the other sizes are points of the growth curve.
+        decisive = size == 10_000_000
         s.add(
             "queries",
             f"PostgreSQL, {size:,} raw rows: worst panel p95 ({fmt(over)} of {fmt(n)} panels over 100 ms)",
             fmt(worst, " ms", 1),
-            target="every panel p95 ≤ 100 ms at 10 M" if decisive else "(10 M decides)",
+            target="every panel p95 ≤ 100 ms at 10 M" if decisive else "(10 M decides; growth below)",
             met=(over == 0) if decisive else None,
         )
     growth_rows(s, pg, "pg", "PostgreSQL")
@@ -469,14 +470,16 @@ CEILINGS = """## What each ceiling is / Trần so sánh
 - **pipeline, end-to-end**: the figure is the sustained rate: the highest offered rate of batches
   at which the hourly aggregates keep pace — the backlog (accepted minus aggregated) grows by at most
   3 % of the offered rate over a steady window, found by doubling the rate and then bisecting (the
-  raw table shows every step). How fast the collector answers 202 is not it: an accepted test still
+  raw table shows every step). The load is batches of 100 from many residents, each request from an
+  address of its own as a reverse proxy reports it (the collector trusts 127.0.0.1 as that proxy). How fast the collector answers 202 is not it: an accepted test still
   has to be parsed, aggregated and written, and above the sustained rate the backlog in Kafka, and
   freshness with it, grows without bound. Its ceiling is the lower of the two stages measured alone
   in this run (collector with batches of 100, and the Flink job with discarding sinks). The whole
   system cannot be faster than its slowest stage; the ratio says how much running everything
   together on the same cores (plus the database sinks, which neither stage figure includes) costs.
-- **sink**: `COPY … FROM STDIN (FORMAT binary)` of exactly the rows the upsert path stored, into the same
-  emptied table (same indexes) of the same fresh database: PostgreSQL's fastest bulk path.
+- **sink**: `COPY … FROM STDIN (FORMAT binary)` of exactly the rows the upsert path stored, in one
+  statement, into the same emptied table (same indexes) of the same fresh database: PostgreSQL's fastest
+  bulk path. Both are the median of three rounds, each in a database of its own and after a checkpoint.
 - **freshness**: single probe tests in a cell of their own, one every 400 ms without waiting for
   each other (~90 in a 40 s phase), each timed from its 202 until the cell's count in the hourly
   aggregates reaches its number, while background batches run at 50 % and 90 % of the sustained

@@ -140,20 +140,18 @@ final class MeasurementLoad {
      * runtime's allocation and made it fall behind after two minutes (issue #11).
      */
     private HttpRequest request(String body) {
-        int resident = ThreadLocalRandom.current().nextInt(1 << 24);
         return HttpRequest.newBuilder(api)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header(
-                        "X-Forwarded-For",
-                        "10."
-                                + (resident >>> 16)
-                                + "."
-                                + (resident >>> 8 & 255)
-                                + "."
-                                + (resident & 255))
+                .header("X-Forwarded-For", residentAddress())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /** A random address in 10.0.0.0/8: one of 16 million residents. */
+    private static String residentAddress() {
+        int r = ThreadLocalRandom.current().nextInt(1 << 24);
+        return "10." + (r >>> 16) + "." + (r >>> 8 & 255) + "." + (r & 255);
     }
 
     private String batch(Random random) {

@@ -27,8 +27,10 @@ import vn.speedwatch.jobs.records.EnrichedMeasurement;
  *
  * <p>The state is the list of admitted ids (at most {@code cap}, as 64-bit hashes to stay small),
  * so an erasure of an admitted test frees its place and is passed on, and an erasure of a capped
- * test — never aggregated — is not. An event-time timer clears the state once the day can no longer
- * receive late data.
+ * test — never aggregated — is not. The list is copied at every admitted test, which is cheap for
+ * the small caps this is for (10 by default); with the cap lifted, one device posting every test
+ * makes each test copy all the earlier ones (the one-machine benchmark once did, issue #11). An
+ * event-time timer clears the state once the day can no longer receive late data.
  *
  * <p>The key is 128 bits of a SHA-256 of the device, cell and day text rather than the text: there
  * is about one key per measurement, each written for its state and its timer in every checkpoint,

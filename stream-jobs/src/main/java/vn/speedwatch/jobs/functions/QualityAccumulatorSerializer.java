@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import vn.speedwatch.jobs.records.SerializerTypeInfo;
+import vn.speedwatch.jobs.records.StatelessSerializer;
 import vn.speedwatch.model.QualitySketch;
 
 /**
@@ -22,7 +23,7 @@ import vn.speedwatch.model.QualitySketch;
  * (before them) is restored: its {@link Snapshot} says "compatible after migration", Flink reads it
  * with a format-1 serializer (the new counts start at zero) and rewrites it in format 2.
  */
-public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAccumulator> {
+public final class QualityAccumulatorSerializer extends StatelessSerializer<QualityAccumulator> {
 
     private static final long serialVersionUID = 2L;
     static final int FORMAT = 2;
@@ -44,11 +45,6 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
     }
 
     @Override
-    public TypeSerializer<QualityAccumulator> duplicate() {
-        return this; // stateless
-    }
-
-    @Override
     public boolean equals(Object o) {
         return o instanceof QualityAccumulatorSerializer s && s.format == format;
     }
@@ -59,11 +55,6 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
     }
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public QualityAccumulator createInstance() {
         return new QualityAccumulator();
     }
@@ -71,16 +62,6 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
     @Override
     public QualityAccumulator copy(QualityAccumulator from) {
         return from.copy();
-    }
-
-    @Override
-    public QualityAccumulator copy(QualityAccumulator from, QualityAccumulator reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -133,17 +114,6 @@ public final class QualityAccumulatorSerializer extends TypeSerializer<QualityAc
         a.upload = QualitySketch.fromBytes(readBytes(in));
         a.latency = QualitySketch.fromBytes(readBytes(in));
         return a;
-    }
-
-    @Override
-    public QualityAccumulator deserialize(QualityAccumulator reuse, DataInputView in)
-            throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

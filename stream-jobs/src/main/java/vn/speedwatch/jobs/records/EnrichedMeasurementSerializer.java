@@ -16,7 +16,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -26,19 +25,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * reflective POJO serializer boxed each number to write it and set every field by reflection to
  * read it, four times per measurement (issue #5 profile). Not used for state.
  */
-public final class EnrichedMeasurementSerializer
-        extends TypeSerializerSingleton<EnrichedMeasurement> {
+public final class EnrichedMeasurementSerializer extends StatelessSerializer<EnrichedMeasurement> {
 
     private static final long serialVersionUID = 1L;
     public static final EnrichedMeasurementSerializer INSTANCE =
             new EnrichedMeasurementSerializer();
 
     private EnrichedMeasurementSerializer() {}
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public EnrichedMeasurement createInstance() {
@@ -75,16 +68,6 @@ public final class EnrichedMeasurementSerializer
         m.note = from.note;
         m.erasure = from.erasure;
         return m;
-    }
-
-    @Override
-    public EnrichedMeasurement copy(EnrichedMeasurement from, EnrichedMeasurement reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -147,17 +130,6 @@ public final class EnrichedMeasurementSerializer
         m.note = readString(in);
         m.erasure = in.readBoolean();
         return m;
-    }
-
-    @Override
-    public EnrichedMeasurement deserialize(EnrichedMeasurement reuse, DataInputView in)
-            throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -23,7 +22,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * fixed order, written directly. The reflective POJO serializer boxed each number to write it and
  * set every field by reflection to read it, once per event (issue #5 profile). Not used for state.
  */
-public final class ParsedEventSerializer extends TypeSerializerSingleton<ParsedEvent> {
+public final class ParsedEventSerializer extends StatelessSerializer<ParsedEvent> {
 
     private static final long serialVersionUID = 1L;
     public static final ParsedEventSerializer INSTANCE = new ParsedEventSerializer();
@@ -35,11 +34,6 @@ public final class ParsedEventSerializer extends TypeSerializerSingleton<ParsedE
     private static final byte ERASURE = 2;
 
     private ParsedEventSerializer() {}
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public ParsedEvent createInstance() {
@@ -75,16 +69,6 @@ public final class ParsedEventSerializer extends TypeSerializerSingleton<ParsedE
         e.note = from.note;
         e.erasedKnown = from.erasedKnown;
         return e;
-    }
-
-    @Override
-    public ParsedEvent copy(ParsedEvent from, ParsedEvent reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -158,16 +142,6 @@ public final class ParsedEventSerializer extends TypeSerializerSingleton<ParsedE
         e.note = readString(in);
         e.erasedKnown = in.readBoolean();
         return e;
-    }
-
-    @Override
-    public ParsedEvent deserialize(ParsedEvent reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

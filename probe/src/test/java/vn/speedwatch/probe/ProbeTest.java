@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,19 +62,23 @@ class ProbeTest {
         s.put("receipt.secret", "r");
         s.put("privacy.ip-hash-secret", "i");
         collector = Collector.start(vertx, CollectorConfig.from(Settings.of(s))).await();
+        speedTestPort = speedTestServer(SpeedTestConfig.defaults());
+    }
+
+    /** A speed-test server of its own (its own per-client rate limiter); returns its port. */
+    private static int speedTestServer(SpeedTestConfig config) {
         Router router = Router.router(vertx);
         SpeedTestRoutes.create(
-                        SpeedTestConfig.defaults(),
+                        config,
                         new ClientAddressResolver(List.of()),
                         new ClientHasher("t".getBytes(), Optional.empty()),
                         Optional.empty())
                 .mount(router);
-        speedTestPort =
-                vertx.createHttpServer()
-                        .requestHandler(router)
-                        .listen(0, "127.0.0.1")
-                        .await()
-                        .actualPort();
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .await()
+                .actualPort();
     }
 
     @AfterAll
@@ -115,6 +120,27 @@ class ProbeTest {
 
         assertThat(Files.list(spool).filter(p -> p.toString().endsWith(".json"))).isEmpty();
         assertThat(events()).anySatisfy(e -> assertThat(e.id().toString()).isEqualTo(id));
+    }
+
+    @Test
+    void aTestOnAMultiGigabitLinkStaysWithinTheServersRateLimit() throws Exception {
+        // Loopback moves gigabits a second. With 1 MB requests a 3-second test made hundreds of
+        // requests and was refused (HTTP 429) by a server allowing 100 at once and 5 a second.
+        int port =
+                speedTestServer(
+                        SpeedTestConfig.from(
+                                Settings.of(
+                                        Map.of(
+                                                "speedtest.rate-per-second", "5",
+                                                "speedtest.burst", "100"))));
+        SpeedTestClient client =
+                new SpeedTestClient(
+                        URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(3), 2);
+
+        SpeedTestClient.Result result = client.run();
+
+        assertThat(result.downloadMbps()).isGreaterThan(100);
+        assertThat(result.uploadMbps()).isGreaterThan(100);
     }
 
     private ProbeConfig config(int collectorPort, Path spool) {

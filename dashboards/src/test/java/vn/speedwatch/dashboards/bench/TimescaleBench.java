@@ -172,7 +172,14 @@ final class TimescaleBench {
             } catch (IOException e) {
                 port.completeExceptionally(e);
             }
-            port.completeExceptionally(new IllegalStateException("server exited"));
+            // stderr is read on another thread: give it a moment to take the last lines.
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            port.completeExceptionally(
+                    new IllegalStateException("the test server exited:\n" + stderr()));
         }
 
         private void readStderr() {

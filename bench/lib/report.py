@@ -470,8 +470,9 @@ CEILINGS = """## What each ceiling is / Trần so sánh
 - **pipeline, end-to-end**: the figure is the sustained rate: the highest offered rate of batches
   at which the hourly aggregates keep pace — the backlog (accepted minus aggregated) grows by at most
   3 % of the offered rate over a steady window, found by doubling the rate and then bisecting (the
-  raw table shows every step). The load is batches of 100 from many residents, each request from an
-  address of its own as a reverse proxy reports it (the collector trusts 127.0.0.1 as that proxy). How fast the collector answers 202 is not it: an accepted test still
+  raw table shows every step). The load is batches of 100 from a ward's 4,096 residents, each request
+  from one of their addresses as a reverse proxy reports it (the collector trusts 127.0.0.1 as that
+  proxy). How fast the collector answers 202 is not it: an accepted test still
   has to be parsed, aggregated and written, and above the sustained rate the backlog in Kafka, and
   freshness with it, grows without bound. Its ceiling is the lower of the two stages measured alone
   in this run (collector with batches of 100, and the Flink job with discarding sinks). The whole

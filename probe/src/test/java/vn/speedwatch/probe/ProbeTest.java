@@ -125,14 +125,14 @@ class ProbeTest {
     @Test
     void aTestOnAMultiGigabitLinkStaysWithinTheServersRateLimit() throws Exception {
         // Loopback moves gigabits a second. With 1 MB requests a 3-second test made hundreds of
-        // requests and was refused (HTTP 429) by a server allowing 100 at once and 5 a second.
+        // requests and was refused (HTTP 429) by a server allowing 200 at once and 5 a second.
         int port =
                 speedTestServer(
                         SpeedTestConfig.from(
                                 Settings.of(
                                         Map.of(
                                                 "speedtest.rate-per-second", "5",
-                                                "speedtest.burst", "100"))));
+                                                "speedtest.burst", "200"))));
         SpeedTestClient client =
                 new SpeedTestClient(
                         URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(3), 2);

@@ -1,20 +1,15 @@
 package vn.speedwatch.dashboards.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import vn.speedwatch.dashboards.Seed;
 import vn.speedwatch.warehouse.Warehouse;
 import vn.speedwatch.warehouse.WarehouseConfig;
+import vn.speedwatch.warehouse.testing.NodeProcess;
+import vn.speedwatch.warehouse.testing.TimescaleServer;
 
 /**
  * The benchmark on the WebAssembly TimescaleDB test server (PGlite, 32-bit address space): seeds
@@ -37,8 +32,8 @@ final class TimescaleBench {
         boolean died;
         Map<String, PanelQueryBenchmark.Sample> first;
         Map<String, PanelQueryBenchmark.Sample> last = null;
-        try (Server server = Server.start();
-                HikariDataSource ds = server.dataSource()) {
+        try (NodeProcess server = startServer();
+                HikariDataSource ds = dataSource(server)) {
             Warehouse.migrate(ds);
             long t0 = System.nanoTime();
             Seed.seed(ds, PanelQueryBenchmark.MONTH.withRawRows(chunk));
@@ -70,7 +65,7 @@ final class TimescaleBench {
                                     + " failed: "
                                     + e.getMessage()
                                     + "\nserver stderr tail:\n"
-                                    + server.stderr();
+                                    + server.stderrTail();
                     break;
                 }
             }
@@ -82,8 +77,8 @@ final class TimescaleBench {
             }
         }
         if (died && held > chunk) {
-            try (Server server = Server.start();
-                    HikariDataSource ds = server.dataSource()) {
+            try (NodeProcess server = startServer();
+                    HikariDataSource ds = dataSource(server)) {
                 Warehouse.migrate(ds);
                 Seed.seed(ds, PanelQueryBenchmark.MONTH.withRawRows(held));
                 last = measureAt(ds, held);
@@ -111,97 +106,13 @@ final class TimescaleBench {
                         rawRows));
     }
 
-    /** {@code node server.mjs 0} in tools/timescaledb-test, stopped on close. */
-    static final class Server implements AutoCloseable {
-        private final Process process;
-        private final StringBuilder stderr = new StringBuilder();
-        private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    /** The test server, found and checked as the warehouse tests find it. */
+    private static NodeProcess startServer() {
+        return NodeProcess.start(TimescaleServer.toolDir(), Duration.ofSeconds(90));
+    }
 
-        private Server(Process process) {
-            this.process = process;
-            daemon(() -> readStdout());
-            daemon(() -> readStderr());
-        }
-
-        static Server start() throws Exception {
-            Path dir = Path.of("tools/timescaledb-test");
-            if (!Files.isRegularFile(dir.resolve("server.mjs"))) {
-                throw new IllegalStateException(
-                        "run from the repository root: " + dir + "/server.mjs not found");
-            }
-            Process node =
-                    new ProcessBuilder("node", "server.mjs", "0").directory(dir.toFile()).start();
-            // A benchmark stopped by a signal never reaches close(): do not leave node behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(node::destroyForcibly));
-            Server s = new Server(node);
-            s.port.get(90, TimeUnit.SECONDS);
-            return s;
-        }
-
-        HikariDataSource dataSource() {
-            String url = "jdbc:postgresql://127.0.0.1:" + port.join() + "/postgres?sslmode=disable";
-            return Warehouse.open(new WarehouseConfig(url, "postgres", "test", 1));
-        }
-
-        boolean isAlive() {
-            return process.isAlive();
-        }
-
-        String stderr() {
-            synchronized (stderr) {
-                int from = Math.max(0, stderr.length() - 4000);
-                return stderr.substring(from);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-
-        private void readStdout() {
-            try (BufferedReader r = reader(process.getInputStream())) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        port.complete(Integer.parseInt(line.substring(6).trim()));
-                    }
-                }
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-            // stderr is read on another thread: give it a moment to take the last lines.
-            try {
-                process.waitFor(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            port.completeExceptionally(
-                    new IllegalStateException("the test server exited:\n" + stderr()));
-        }
-
-        private void readStderr() {
-            try (BufferedReader r = reader(process.getErrorStream())) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    synchronized (stderr) {
-                        stderr.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                // the stream ends with the process
-            }
-        }
-
-        private static BufferedReader reader(java.io.InputStream in) {
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-
-        private static void daemon(Runnable r) {
-            Thread t = new Thread(r, "timescale-bench-io");
-            t.setDaemon(true);
-            t.start();
-        }
+    private static HikariDataSource dataSource(NodeProcess server) {
+        String url = "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?sslmode=disable";
+        return Warehouse.open(new WarehouseConfig(url, "postgres", "test", 1));
     }
 }

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The TimescaleDB test server's Node process: starts it, waits for its {@code READY <port>} line,
  * keeps the tail of its stderr for error messages, and stops it. The server also exits when its
- * stdin closes, so it dies with a crashed test JVM.
+ * stdin closes, so it dies with a crashed test JVM. Shared by {@link TimescaleServer} and the
+ * dashboards' benchmark on the same server.
  */
-final class NodeProcess {
+public final class NodeProcess implements AutoCloseable {
 
     private static final int STDERR_TAIL_CHARS = 8_000;
 
@@ -39,7 +40,7 @@ final class NodeProcess {
     }
 
     /** Starts {@code node server.mjs 0} in {@code dir} and returns once it listens. */
-    static NodeProcess start(Path dir, Duration timeout) {
+    public static NodeProcess start(Path dir, Duration timeout) {
         Process p;
         try {
             p =
@@ -60,22 +61,23 @@ final class NodeProcess {
         return node;
     }
 
-    int port() {
+    public int port() {
         return ready.join();
     }
 
     /** The last few KiB the server wrote to stderr. */
-    String stderrTail() {
+    public String stderrTail() {
         synchronized (stderr) {
             return stderr.toString();
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    void stop() {
+    @Override
+    public void close() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -91,7 +93,7 @@ final class NodeProcess {
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            stop();
+            close();
             String why =
                     e instanceof TimeoutException
                             ? "did not report READY within " + timeout
@@ -103,7 +105,7 @@ final class NodeProcess {
                             + stderrTail(),
                     e);
         } catch (InterruptedException e) {
-            stop();
+            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the test server", e);
         }

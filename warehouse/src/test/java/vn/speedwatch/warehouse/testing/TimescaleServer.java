@@ -84,7 +84,7 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
             dataSource = null;
         }
         if (node != null) {
-            node.stop();
+            node.close();
         }
     }
 
@@ -140,7 +140,7 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
             }
             Thread.sleep(200);
         }
-        node.stop();
+        node.close();
         throw new IllegalStateException(
                 "TimescaleDB test server on port "
                         + node.port()
@@ -150,7 +150,11 @@ public final class TimescaleServer implements TestDatabase, BeforeAllCallback, A
                         + node.stderrTail());
     }
 
-    static Path toolDir() {
+    /**
+     * The server's folder ({@code speedwatch.timescaledb-test.dir} or found upwards), checked to be
+     * installed.
+     */
+    public static Path toolDir() {
         return toolDir(System.getProperty("speedwatch.timescaledb-test.dir"));
     }
 
